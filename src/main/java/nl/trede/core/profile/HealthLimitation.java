@@ -1,0 +1,5 @@
+package nl.trede.core.profile;
+
+public enum HealthLimitation {
+    NONE, SOME, SEVERE
+}
