@@ -1,0 +1,29 @@
+package nl.trede;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import nl.trede.core.cli.EstimateEffectsCommand;
+import nl.trede.core.cli.TrainModelsCommand;
+
+/**
+ * One jar for the service and the data scientists' commands: {@code train-models} and
+ * {@code estimate-effects} run the framework-free learning core and exit, without starting the
+ * service or touching its database; anything else starts the service.
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "train-models" -> System.exit(TrainModelsCommand.run(rest));
+            case "estimate-effects" -> System.exit(EstimateEffectsCommand.run(rest, System.out, System.err));
+            default -> Quarkus.run(args);
+        }
+    }
+}

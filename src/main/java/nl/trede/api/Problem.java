@@ -1,0 +1,26 @@
+package nl.trede.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem detail, as every error of the API is returned; its schema is declared in {@link ApiDesignRulesFilter}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<InvalidParam> invalidParams) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: its JSON path (e.g. {@code age} or {@code interventionCodes[1]}) and why. */
+    public record InvalidParam(String name, String reason) {
+    }
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, List.of());
+    }
+
+    public static Problem invalid(List<InvalidParam> params) {
+        String detail = params.size() == 1
+                ? "Field '" + params.get(0).name() + "' is invalid: " + params.get(0).reason()
+                : params.size() + " fields are invalid";
+        return new Problem("about:blank", "Invalid input", 400, detail, List.copyOf(params));
+    }
+}

@@ -1,0 +1,61 @@
+package nl.trede.decision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the klantmanager decided on an intake, against which advice; an append-only fact. */
+@Entity
+@Table(name = "decision")
+public class Decision extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "intake_id", nullable = false)
+    public UUID intakeId;
+    @Column(name = "client_id", nullable = false)
+    public UUID clientId;
+    @Column(name = "recommendation_id", nullable = false)
+    public UUID recommendationId;
+    @Column(name = "municipality_code", nullable = false, length = 6)
+    public String municipalityCode;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    /** The chosen intervention codes, as a JSON array. */
+    @Column(name = "intervention_codes", nullable = false, length = 1000)
+    public String interventionCodes;
+    @Column(name = "klantmanager_id", nullable = false, length = 64)
+    public String klantmanagerId;
+    @Column(name = "recommended_code", nullable = false, length = 40)
+    public String recommendedCode;
+    @Column(name = "score_category", nullable = false)
+    public int scoreCategory;
+    @Column(name = "adjusted_category")
+    public Integer adjustedCategory;
+    @Column(nullable = false)
+    public boolean override;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code", length = 40)
+    public ReasonCode reasonCode;
+    @Column(length = 2000)
+    public String note;
+    @Column(name = "model_version", nullable = false, length = 100)
+    public String modelVersion;
+    @Column(name = "effect_model_version", nullable = false, length = 100)
+    public String effectModelVersion;
+
+    public static List<Decision> ofClient(UUID clientId) {
+        return list("clientId = ?1 order by createdAt", clientId);
+    }
+
+    public static java.util.Optional<Decision> latestOfClient(UUID clientId) {
+        return find("clientId = ?1 order by createdAt desc", clientId).firstResultOptional();
+    }
+}

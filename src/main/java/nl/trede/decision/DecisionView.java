@@ -1,0 +1,35 @@
+package nl.trede.decision;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.trede.persistence.JsonText;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Decision")
+public record DecisionView(
+        UUID id,
+        UUID intakeId,
+        UUID clientId,
+        UUID recommendationId,
+        String municipalityCode,
+        Instant createdAt,
+        List<String> interventionCodes,
+        String klantmanagerId,
+        @Schema(description = "Top recommendation of the advice decided on") String recommendedCode,
+        @Schema(description = "Category of the intake's score") int scoreCategory,
+        Integer adjustedCategory,
+        @Schema(description = "True when the decision deviates from the advice or the score's category") boolean override,
+        ReasonCode reasonCode,
+        String note,
+        String modelVersion,
+        String effectModelVersion) {
+
+    public static DecisionView of(Decision d) {
+        return new DecisionView(d.id, d.intakeId, d.clientId, d.recommendationId, d.municipalityCode, d.createdAt,
+                JsonText.read(d.interventionCodes, new TypeReference<List<String>>() { }), d.klantmanagerId,
+                d.recommendedCode, d.scoreCategory, d.adjustedCategory, d.override, d.reasonCode, d.note,
+                d.modelVersion, d.effectModelVersion);
+    }
+}

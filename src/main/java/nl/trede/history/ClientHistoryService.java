@@ -1,0 +1,41 @@
+package nl.trede.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import nl.trede.client.Client;
+import nl.trede.client.ClientService;
+import nl.trede.decision.Decision;
+import nl.trede.decision.DecisionView;
+import nl.trede.intake.Intake;
+import nl.trede.intake.IntakeView;
+import nl.trede.outcome.Outcome;
+import nl.trede.outcome.OutcomeView;
+import nl.trede.recommendation.Recommendation;
+import nl.trede.recommendation.RecommendationService;
+
+/** Puts a client's facts on one timeline. */
+@ApplicationScoped
+public class ClientHistoryService {
+
+    private final ClientService clients;
+
+    public ClientHistoryService(ClientService clients) {
+        this.clients = clients;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClientHistoryView history(UUID clientId) {
+        Client client = clients.get(clientId);
+        List<TimelineEvent> timeline = new ArrayList<>();
+        Intake.ofClient(clientId).forEach(i -> timeline.add(TimelineEvent.of(IntakeView.of(i))));
+        Recommendation.ofClient(clientId).forEach(r -> timeline.add(TimelineEvent.of(RecommendationService.view(r))));
+        Decision.ofClient(clientId).forEach(d -> timeline.add(TimelineEvent.of(DecisionView.of(d))));
+        Outcome.ofClient(clientId).forEach(o -> timeline.add(TimelineEvent.of(OutcomeView.of(o))));
+        timeline.sort(Comparator.comparing(TimelineEvent::occurredAt));
+        return new ClientHistoryView(client.id, client.municipalityCode, client.createdAt, timeline);
+    }
+}

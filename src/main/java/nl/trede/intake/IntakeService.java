@@ -1,0 +1,53 @@
+package nl.trede.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import nl.trede.api.NotFound;
+import nl.trede.client.Client;
+import nl.trede.client.ClientService;
+import nl.trede.core.distance.DistanceScore;
+import nl.trede.core.profile.IntakeProfile;
+import nl.trede.models.ActiveModels;
+import nl.trede.persistence.JsonText;
+import nl.trede.scoring.ScoreView;
+
+/** Records intakes with the score the active model gives them. */
+@ApplicationScoped
+public class IntakeService {
+
+    private final ClientService clients;
+    private final ActiveModels models;
+
+    public IntakeService(ClientService clients, ActiveModels models) {
+        this.clients = clients;
+        this.models = models;
+    }
+
+    @Transactional
+    public Intake record(IntakeRequest request) {
+        Client client = clients.findOrRegister(request.municipalityCode, request.clientReference);
+        IntakeProfile profile = request.toProfile();
+        DistanceScore score = models.distance().score(profile);
+
+        Intake intake = new Intake();
+        intake.id = UUID.randomUUID();
+        intake.clientId = client.id;
+        intake.municipalityCode = client.municipalityCode;
+        intake.createdAt = Instant.now();
+        intake.setProfile(profile);
+        intake.probability = score.probability();
+        intake.category = score.category().number();
+        intake.modelVersion = score.modelVersion();
+        intake.factors = JsonText.write(ScoreView.of(score).factors());
+        intake.missingFields = JsonText.write(score.missingFields());
+        intake.persist();
+        return intake;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Intake get(UUID intakeId) {
+        return Intake.<Intake>findByIdOptional(intakeId).orElseThrow(() -> new NotFound("Intake " + intakeId));
+    }
+}

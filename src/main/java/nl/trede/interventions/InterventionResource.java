@@ -1,0 +1,34 @@
+package nl.trede.interventions;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import nl.trede.models.ActiveModels;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/interventions")
+@Tag(name = "interventions", description = "The intervention catalogue")
+@Produces(MediaType.APPLICATION_JSON)
+public class InterventionResource {
+
+    private final ActiveModels models;
+
+    public InterventionResource(ActiveModels models) {
+        this.models = models;
+    }
+
+    /** The catalogue, wrapped in an object so it can grow (paging, per-municipality fields). */
+    public record Catalogue(List<InterventionView> items) {
+    }
+
+    @GET
+    @Operation(summary = "The intervention catalogue", description = "Code, names, cost, duration, evidence level, eligibility and the literature prior of each intervention.")
+    @APIResponse(responseCode = "200", description = "The catalogue")
+    public Catalogue listInterventions() {
+        return new Catalogue(models.catalogue().interventions().stream().map(InterventionView::of).toList());
+    }
+}

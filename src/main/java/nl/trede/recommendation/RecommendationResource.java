@@ -1,0 +1,49 @@
+package nl.trede.recommendation;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import nl.trede.api.InvalidInputException;
+import nl.trede.intake.IntakeService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/intakes/{intakeId}/recommendations")
+@Tag(name = "recommendations", description = "Interventions ranked by expected effect for this client")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationResource {
+
+    private final IntakeService intakes;
+    private final RecommendationService recommendations;
+
+    public RecommendationResource(IntakeService intakes, RecommendationService recommendations) {
+        this.intakes = intakes;
+        this.recommendations = recommendations;
+    }
+
+    @GET
+    @Operation(summary = "Advice for an intake",
+            description = "Every eligible intervention, always including NONE, ranked by expected effect on the probability of paid work "
+                    + "at the requested horizon, with a 95 % interval, cost, duration, evidence level, the source of the effect and ties. "
+                    + "Ineligible interventions are listed apart with the reason. Each answer is recorded as advice shown, so a later "
+                    + "decision is compared with what the klantmanager saw.")
+    @APIResponse(responseCode = "200", description = "The advice")
+    public RecommendationView getRecommendations(
+            @PathParam("intakeId") UUID intakeId,
+            @Parameter(description = "Horizon of the expected effect: 12 (default) or 24 months")
+            @QueryParam("horizonMonths") @DefaultValue("12") String horizonMonths) {
+        int horizon = switch (horizonMonths) {
+            case "12" -> 12;
+            case "24" -> 24;
+            default -> throw new InvalidInputException("horizonMonths", "must be 12 or 24");
+        };
+        return recommendations.recommend(intakes.get(intakeId), horizon);
+    }
+}

@@ -1,0 +1,62 @@
+package nl.trede.recommendation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.trede.core.effects.EffectSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Ranked interventions for one intake at one horizon, as shown to the klantmanager. */
+@Schema(name = "Recommendation")
+public record RecommendationView(
+        @Schema(description = "Id of this piece of advice; decisions refer to it") UUID id,
+        UUID intakeId,
+        UUID clientId,
+        String municipalityCode,
+        Instant createdAt,
+        @Schema(description = "Horizon of the expected effects, in months", example = "12") int horizonMonths,
+        @Schema(description = "Version of the distance model behind the intake's score") String modelVersion,
+        @Schema(description = "Version of the effect model behind the expected effects") String effectModelVersion,
+        @Schema(description = "Eligible interventions, ranked by expected effect; always includes NONE") List<Item> items,
+        @Schema(description = "Interventions the client is not eligible for, with the reason") List<NotEligible> notEligible) {
+
+    @Schema(name = "RecommendationItem")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Item(
+            @Schema(example = "1") int rank,
+            @Schema(example = "JOB_SEARCH_ASSISTANCE") String interventionCode,
+            @Schema(description = "Dutch name", example = "sollicitatietraining en bemiddeling") String name,
+            @Schema(description = "Null when there is not enough comparable history to estimate it", nullable = true)
+            ExpectedEffect expectedEffect,
+            @Schema(description = "False means: not enough comparable history for this client") boolean comparableHistory,
+            @Schema(description = "Where the effect came from: PRIOR (literature, adjusted by stated rules), LEARNED, or BLEND")
+            EffectSource effectSource,
+            @Schema(description = "Share of the estimate that is prior (1) rather than data (0)", example = "1.0") double priorShare,
+            @Schema(example = "1200.00") double costEuros,
+            @Schema(example = "3") int durationMonths,
+            @Schema(example = "GOOD_INDICATIONS") String evidenceLevel,
+            @Schema(description = "What drives this client's effect") String rationale,
+            @Schema(description = "Interventions whose effect is statistically tied with this one") List<String> tiedWith) {
+    }
+
+    /** Percentage points on the probability of paid work, with a 95 % interval. */
+    @Schema(name = "ExpectedEffect")
+    public record ExpectedEffect(
+            @Schema(example = "2.5") double pointEstimate,
+            @Schema(example = "-0.4") double lower,
+            @Schema(example = "5.4") double upper,
+            @Schema(example = "12") int horizonMonths) {
+    }
+
+    @Schema(name = "NotEligibleIntervention")
+    public record NotEligible(
+            @Schema(example = "DEBT_COUNSELLING") String interventionCode,
+            @Schema(example = "schuldhulpverlening") String name,
+            @Schema(example = "Not eligible: only with problematic debts") String reason) {
+    }
+
+    public Item top() {
+        return items.get(0);
+    }
+}

@@ -1,0 +1,33 @@
+package nl.trede.scoring;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.trede.models.ActiveModels;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/scores")
+@Tag(name = "scores", description = "Score a profile without storing anything")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+
+    private final ActiveModels models;
+
+    public ScoreResource(ActiveModels models) {
+        this.models = models;
+    }
+
+    @POST
+    @Operation(summary = "Score a profile", description = "For what-if questions and batch use: nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The distance score")
+    public ScoreView scoreProfile(@Valid @NotNull(message = "a JSON object with the intake fields is required") ProfileFields profile) {
+        return ScoreView.of(models.distance().score(profile.toProfile()));
+    }
+}

@@ -1,0 +1,49 @@
+package nl.trede;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds requests as a case system sends them, for tests that go through the public API. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** A complete, valid intake for a fresh client, with a BSN-like reference. */
+    public static Map<String, Object> intake() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("clientReference", "BSN-" + UUID.randomUUID());
+        body.put("municipalityCode", "GM0599");
+        body.put("age", 34);
+        body.put("educationLevel", "MBO_2_4");
+        body.put("dutchLanguageLevel", "B2");
+        body.put("monthsOnBenefit", 14);
+        body.put("monthsSinceLastJob", 20);
+        body.put("yearsWorkExperience", 6);
+        body.put("healthLimitation", "NONE");
+        body.put("careDuties", false);
+        body.put("problematicDebts", false);
+        body.put("unstableHousing", false);
+        body.put("drivingLicence", true);
+        body.put("motivation", 4);
+        body.put("jobSearchSelfEfficacy", 3);
+        body.put("expectsWork", true);
+        body.put("participationRung", 3);
+        body.put("labourMarketTightness", 0.9);
+        return body;
+    }
+
+    public static ValidatableResponse post(String path, Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
+    /** Posts an intake and returns the response body's id. */
+    public static String createIntake(Map<String, Object> body) {
+        return post("/api/v1/intakes", body).statusCode(201).extract().path("id");
+    }
+}
