@@ -36,6 +36,7 @@ public class ApiDesignRulesFilter implements OASFilter {
         });
         relative.addPathItem("/openapi.json", openApiDocumentPath());
         openAPI.setPaths(relative);
+        openAPI.addTag(OASFactory.createTag().name("openapi").description("The API description"));
         openAPI.getComponents().addSchema("Problem", problemSchema());
         openAPI.getComponents().addSchema("InvalidParam", invalidParamSchema());
     }
@@ -73,6 +74,7 @@ public class ApiDesignRulesFilter implements OASFilter {
         return OASFactory.createPathItem().GET(OASFactory.createOperation()
                 .operationId("getOpenApiDocument")
                 .summary("The OpenAPI description of this API")
+                .description("This document, in OpenAPI 3.0 JSON; readable without authentication from any origin.")
                 .addTag("openapi")
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", ok)));
     }

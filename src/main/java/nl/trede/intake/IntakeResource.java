@@ -46,7 +46,7 @@ public class IntakeResource {
 
     @GET
     @Path("/{intakeId}")
-    @Operation(summary = "An intake with the score it got")
+    @Operation(summary = "An intake with the score it got", description = "The profile as posted and the score, factors and missing fields as they were given at the time.")
     @APIResponse(responseCode = "200", description = "The intake")
     public IntakeView getIntake(@PathParam("intakeId") UUID intakeId) {
         return IntakeView.of(intakes.get(intakeId));

@@ -33,7 +33,8 @@ public class OutcomeResource {
     }
 
     @POST
-    @Operation(summary = "Record an outcome for a client")
+    @Operation(summary = "Record an outcome for a client",
+            description = "Where the client is on a later date. Linked to the decision it follows (by default the latest), and so to the models that advised.")
     @APIResponse(responseCode = "201", description = "The outcome",
             headers = @Header(name = "Location", description = "Address of the client's history", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
