@@ -1,17 +1,41 @@
 package nl.trede;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds requests as a case system sends them, for tests that go through the public API. */
 public final class Requests {
 
+    /** The account most tests act as: a klantmanager of Rotterdam (GM0599). */
+    public static final String KLANTMANAGER = "klantmanager-rotterdam";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     private Requests() {
+    }
+
+    /** A request as the Rotterdam klantmanager. */
+    public static RequestSpecification given() {
+        return as(KLANTMANAGER);
+    }
+
+    /** A request with a demo account's bearer token, fetched once through the public demo-token endpoint. */
+    public static RequestSpecification as(String account) {
+        String token = TOKENS.computeIfAbsent(account, a -> RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("account", a)).post("/api/v1/demo-tokens")
+                .then().statusCode(200).extract().path("accessToken"));
+        return RestAssured.given().auth().oauth2(token);
+    }
+
+    /** A request without any token. */
+    public static RequestSpecification anonymous() {
+        return RestAssured.given();
     }
 
     /** A complete, valid intake for a fresh client, with a BSN-like reference. */

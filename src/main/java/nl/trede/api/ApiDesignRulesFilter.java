@@ -1,7 +1,10 @@
 package nl.trede.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Makes the generated OpenAPI document follow the NL GOV API Design Rules in one place instead of
@@ -31,7 +35,10 @@ public class ApiDesignRulesFilter implements OASFilter {
         Paths relative = OASFactory.createPaths();
         Map<String, PathItem> sorted = new TreeMap<>(openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems());
         sorted.forEach((path, item) -> {
-            item.getOperations().values().forEach(operation -> completeResponses(path, operation));
+            item.getOperations().values().forEach(operation -> {
+                completeResponses(path, operation);
+                moveRolesToDescription(operation);
+            });
             relative.addPathItem(path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : path, item);
         });
         relative.addPathItem("/openapi.json", openApiDocumentPath());
@@ -59,6 +66,30 @@ public class ApiDesignRulesFilter implements OASFilter {
             responses.addAPIResponse("404", problem("Not found"));
         }
         responses.addAPIResponse("500", problem("Internal error, without details"));
+    }
+
+    /**
+     * SmallRye lists the allowed roles as scopes of the bearer scheme, which OpenAPI 3.0 allows only
+     * for OAuth2 schemes; the roles are stated in the description instead.
+     */
+    private static void moveRolesToDescription(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        Set<String> roles = new TreeSet<>();
+        List<SecurityRequirement> withoutScopes = operation.getSecurity().stream().map(requirement -> {
+            SecurityRequirement plain = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                roles.addAll(scopes);
+                plain.addScheme(scheme);
+            });
+            return plain;
+        }).toList();
+        operation.setSecurity(withoutScopes);
+        if (!roles.isEmpty()) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
+            operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
+        }
     }
 
     private static PathItem openApiDocumentPath() {

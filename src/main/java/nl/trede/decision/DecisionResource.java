@@ -1,5 +1,6 @@
 package nl.trede.decision;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,6 +36,7 @@ public class DecisionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Record a decision on an intake",
             description = "A decision that differs from the top recommendation (other than a single option tied with it), "
                     + "or that adjusts the score's category, is an override and needs a reasonCode.")
@@ -49,6 +52,7 @@ public class DecisionResource {
 
     @GET
     @Path("/{decisionId}")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "A decision on an intake", description = "The chosen interventions, whether it was an override, the reason and the model versions involved.")
     @APIResponse(responseCode = "200", description = "The decision")
     public DecisionView getDecision(@PathParam("intakeId") UUID intakeId, @PathParam("decisionId") UUID decisionId) {

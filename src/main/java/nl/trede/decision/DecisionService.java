@@ -80,6 +80,7 @@ public class DecisionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Decision get(UUID intakeId, UUID decisionId) {
+        intakes.get(intakeId);
         return Decision.<Decision>findByIdOptional(decisionId)
                 .filter(d -> d.intakeId.equals(intakeId))
                 .orElseThrow(() -> new NotFound("Decision " + decisionId));

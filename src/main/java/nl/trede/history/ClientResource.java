@@ -1,5 +1,6 @@
 package nl.trede.history;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import nl.trede.api.NotFound;
 import nl.trede.client.ClientService;
+import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,7 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "A client's history", description = "Intakes, advice shown, decisions and outcomes, in time order.")
     @APIResponse(responseCode = "200", description = "The history")
     public ClientHistoryView getClientHistory(@PathParam("clientId") UUID clientId) {
@@ -40,6 +43,7 @@ public class ClientResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Find a client by the case system's reference",
             description = "The reference travels in the body, not the URL, so it stays out of access logs.")
     @APIResponse(responseCode = "200", description = "The client's history")

@@ -1,5 +1,6 @@
 package nl.trede.intake;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,6 +35,7 @@ public class IntakeResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Record an intake and score it",
             description = "Registers the client on first sight (by a keyed hash of clientReference) and returns the distance score with its reasons.")
     @APIResponse(responseCode = "201", description = "The intake with its score",
@@ -46,6 +49,7 @@ public class IntakeResource {
 
     @GET
     @Path("/{intakeId}")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "An intake with the score it got", description = "The profile as posted and the score, factors and missing fields as they were given at the time.")
     @APIResponse(responseCode = "200", description = "The intake")
     public IntakeView getIntake(@PathParam("intakeId") UUID intakeId) {

@@ -11,6 +11,7 @@ import nl.trede.core.distance.DistanceScore;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.models.ActiveModels;
 import nl.trede.persistence.JsonText;
+import nl.trede.security.CurrentUser;
 import nl.trede.scoring.ScoreView;
 
 /** Records intakes with the score the active model gives them. */
@@ -19,10 +20,12 @@ public class IntakeService {
 
     private final ClientService clients;
     private final ActiveModels models;
+    private final CurrentUser user;
 
-    public IntakeService(ClientService clients, ActiveModels models) {
+    public IntakeService(ClientService clients, ActiveModels models, CurrentUser user) {
         this.clients = clients;
         this.models = models;
+        this.user = user;
     }
 
     @Transactional
@@ -48,6 +51,8 @@ public class IntakeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Intake get(UUID intakeId) {
-        return Intake.<Intake>findByIdOptional(intakeId).orElseThrow(() -> new NotFound("Intake " + intakeId));
+        Intake intake = Intake.<Intake>findByIdOptional(intakeId).orElseThrow(() -> new NotFound("Intake " + intakeId));
+        user.requireVisible(intake.municipalityCode, "Intake " + intakeId);
+        return intake;
     }
 }

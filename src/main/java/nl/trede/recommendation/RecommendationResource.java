@@ -1,5 +1,6 @@
 package nl.trede.recommendation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
 import nl.trede.intake.IntakeService;
+import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +31,7 @@ public class RecommendationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Advice for an intake",
             description = "Every eligible intervention, always including NONE, ranked by expected effect on the probability of paid work "
                     + "at the requested horizon, with a 95 % interval, cost, duration, evidence level, the source of the effect and ties. "

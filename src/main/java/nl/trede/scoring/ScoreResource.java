@@ -1,5 +1,6 @@
 package nl.trede.scoring;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.trede.models.ActiveModels;
+import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +27,7 @@ public class ScoreResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST})
     @Operation(summary = "Score a profile", description = "For what-if questions and batch use: nothing is stored.")
     @APIResponse(responseCode = "200", description = "The distance score")
     public ScoreView scoreProfile(@Valid @NotNull(message = "a JSON object with the intake fields is required") ProfileFields profile) {

@@ -1,6 +1,6 @@
 package nl.trede.api;
 
-import static io.restassured.RestAssured.given;
+import static nl.trede.Requests.given;
 import static nl.trede.Requests.createIntake;
 import static nl.trede.Requests.intake;
 import static nl.trede.Requests.post;

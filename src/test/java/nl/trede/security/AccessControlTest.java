@@ -1,0 +1,141 @@
+package nl.trede.security;
+
+import static nl.trede.Requests.anonymous;
+import static nl.trede.Requests.as;
+import static nl.trede.Requests.intake;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Deny by default, the role table of the README, and tenancy as a hard boundary. */
+@QuarkusTest
+class AccessControlTest {
+
+    private static final Set<String> CLIENT_WORK = Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER);
+    private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
+            Roles.CASE_SYSTEM, "case-system-rotterdam",
+            Roles.KLANTMANAGER, "klantmanager-rotterdam",
+            Roles.DATA_SCIENTIST, "data-scientist-rotterdam",
+            Roles.AUDITOR, "auditor-rotterdam",
+            Roles.ADMIN, "admin-rotterdam");
+
+    /** Ids of one Rotterdam client's records, made fresh for each test. */
+    private record Fixture(String intakeId, String clientId, String decisionId) {
+    }
+
+    /** An endpoint, how to call it, and which roles may. */
+    private record Endpoint(String name, Set<String> roles, int okStatus,
+                            Function<Fixture, Function<RequestSpecification, ValidatableResponse>> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private Fixture fixture;
+
+    @BeforeEach
+    void oneRotterdamClient() {
+        JsonPath created = as("klantmanager-rotterdam").contentType(ContentType.JSON).body(intake())
+                .post("/api/v1/intakes").then().statusCode(201).extract().jsonPath();
+        String intakeId = created.getString("id");
+        String decisionId = as("klantmanager-rotterdam").contentType(ContentType.JSON)
+                .body(Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER"))
+                .post("/api/v1/intakes/" + intakeId + "/decisions").then().statusCode(201).extract().path("id");
+        fixture = new Fixture(intakeId, created.getString("clientId"), decisionId);
+    }
+
+    static Stream<Endpoint> endpoints() {
+        Map<String, Object> outcome = Map.of("observedOn", LocalDate.now().toString(), "status", "NO_CHANGE");
+        Map<String, Object> decision = Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER");
+        Map<String, Object> profile = Map.of("age", 40);
+        return Stream.of(
+                new Endpoint("POST /intakes", CLIENT_WORK, 201, f -> r -> r.contentType(ContentType.JSON).body(intake()).post("/api/v1/intakes").then()),
+                new Endpoint("GET /intakes/{id}", CLIENT_WORK, 200, f -> r -> r.get("/api/v1/intakes/" + f.intakeId()).then()),
+                new Endpoint("GET /intakes/{id}/recommendations", CLIENT_WORK, 200,
+                        f -> r -> r.get("/api/v1/intakes/" + f.intakeId() + "/recommendations").then()),
+                new Endpoint("POST /intakes/{id}/decisions", CLIENT_WORK, 201,
+                        f -> r -> r.contentType(ContentType.JSON).body(decision).post("/api/v1/intakes/" + f.intakeId() + "/decisions").then()),
+                new Endpoint("GET /intakes/{id}/decisions/{id}", CLIENT_WORK, 200,
+                        f -> r -> r.get("/api/v1/intakes/" + f.intakeId() + "/decisions/" + f.decisionId()).then()),
+                new Endpoint("POST /clients/{id}/outcomes", CLIENT_WORK, 201,
+                        f -> r -> r.contentType(ContentType.JSON).body(outcome).post("/api/v1/clients/" + f.clientId() + "/outcomes").then()),
+                new Endpoint("GET /clients/{id}", CLIENT_WORK, 200, f -> r -> r.get("/api/v1/clients/" + f.clientId()).then()),
+                new Endpoint("POST /clients/search", CLIENT_WORK, 404, f -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("clientReference", "nobody", "municipalityCode", "GM0599")).post("/api/v1/clients/search").then()),
+                new Endpoint("POST /scores", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
+                        f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/scores").then()),
+                new Endpoint("GET /interventions", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/interventions").then()));
+    }
+
+    static Stream<Arguments> endpointsAndRoles() {
+        return endpoints().flatMap(e -> ACCOUNT_OF_ROLE.keySet().stream().sorted().map(role -> Arguments.of(e, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("endpointsAndRoles")
+    void eachRoleMayCallExactlyTheEndpointsOfTheRoleTable(Endpoint endpoint, String role) {
+        ValidatableResponse response = endpoint.call().apply(fixture).apply(as(ACCOUNT_OF_ROLE.get(role)));
+        if (endpoint.roles().contains(role)) {
+            response.statusCode(endpoint.okStatus());
+        } else {
+            response.statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void anonymousCallersAreRefused(Endpoint endpoint) {
+        endpoint.call().apply(fixture).apply(anonymous())
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void aForgedTokenIsRefused(Endpoint endpoint) {
+        endpoint.call().apply(fixture).apply(anonymous().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."))
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void openEndpointsNeedNoToken() {
+        anonymous().get("/api/v1/openapi.json").then().statusCode(200);
+        anonymous().get("/q/health/ready").then().statusCode(200);
+        anonymous().get("/api/v1/demo-accounts").then().statusCode(200);
+        anonymous().get("/q/metrics").then().statusCode(401);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void anotherMunicipalitysRecordsDoNotExistForYou(Endpoint endpoint) {
+        if (!endpoint.name().contains("{id}")) {
+            return;
+        }
+        endpoint.call().apply(fixture).apply(as("klantmanager-hoeksche-waard"))
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void youCannotActForAnotherMunicipalityByNamingItInTheBody() {
+        Map<String, Object> body = intake();
+        as("klantmanager-hoeksche-waard").contentType(ContentType.JSON).body(body).post("/api/v1/intakes").then()
+                .statusCode(403).contentType("application/problem+json");
+        as("klantmanager-hoeksche-waard").contentType(ContentType.JSON)
+                .body(Map.of("clientReference", body.get("clientReference"), "municipalityCode", "GM0599"))
+                .post("/api/v1/clients/search").then().statusCode(403);
+    }
+}
