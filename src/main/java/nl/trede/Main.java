@@ -3,13 +3,15 @@ package nl.trede;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import nl.trede.audit.VerifyAuditTrailCommand;
 import nl.trede.core.cli.EstimateEffectsCommand;
 import nl.trede.core.cli.TrainModelsCommand;
 
 /**
- * One jar for the service and the data scientists' commands: {@code train-models} and
- * {@code estimate-effects} run the framework-free learning core and exit, without starting the
- * service or touching its database; anything else starts the service.
+ * One jar for the service and its commands: {@code train-models} and {@code estimate-effects}
+ * run the framework-free learning core and exit without starting the service or touching its
+ * database; {@code verify-audit-trail} starts the application without HTTP to check the audit
+ * chain in the configured database; anything else starts the service.
  */
 @QuarkusMain
 public final class Main {
@@ -23,6 +25,10 @@ public final class Main {
         switch (command) {
             case "train-models" -> System.exit(TrainModelsCommand.run(rest));
             case "estimate-effects" -> System.exit(EstimateEffectsCommand.run(rest, System.out, System.err));
+            case "verify-audit-trail" -> {
+                System.setProperty("quarkus.http.host-enabled", "false");
+                Quarkus.run(VerifyAuditTrailCommand.class, rest);
+            }
             default -> Quarkus.run(args);
         }
     }

@@ -56,6 +56,6 @@ public class DecisionResource {
     @Operation(summary = "A decision on an intake", description = "The chosen interventions, whether it was an override, the reason and the model versions involved.")
     @APIResponse(responseCode = "200", description = "The decision")
     public DecisionView getDecision(@PathParam("intakeId") UUID intakeId, @PathParam("decisionId") UUID decisionId) {
-        return DecisionView.of(decisions.get(intakeId, decisionId));
+        return DecisionView.of(decisions.read(intakeId, decisionId));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.NotFound;
+import nl.trede.audit.AuditTrail;
+import nl.trede.audit.AuditTrail.Action;
 import nl.trede.api.Problem.InvalidParam;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
@@ -35,11 +37,14 @@ public class DecisionService {
     private final IntakeService intakes;
     private final RecommendationService recommendations;
     private final ActiveModels models;
+    private final AuditTrail audit;
 
-    public DecisionService(IntakeService intakes, RecommendationService recommendations, ActiveModels models) {
+    public DecisionService(IntakeService intakes, RecommendationService recommendations, ActiveModels models,
+                           AuditTrail audit) {
         this.intakes = intakes;
         this.recommendations = recommendations;
         this.models = models;
+        this.audit = audit;
     }
 
     @Transactional
@@ -75,15 +80,19 @@ public class DecisionService {
         decision.modelVersion = intake.modelVersion;
         decision.effectModelVersion = advice.effectModelVersion();
         decision.persist();
+        audit.record(override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
+                decision.modelVersion);
         return decision;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Decision get(UUID intakeId, UUID decisionId) {
+    @Transactional
+    public Decision read(UUID intakeId, UUID decisionId) {
         intakes.get(intakeId);
-        return Decision.<Decision>findByIdOptional(decisionId)
+        Decision decision = Decision.<Decision>findByIdOptional(decisionId)
                 .filter(d -> d.intakeId.equals(intakeId))
                 .orElseThrow(() -> new NotFound("Decision " + decisionId));
+        audit.record(Action.READ, "decision", decision.id, decision.municipalityCode, decision.modelVersion);
+        return decision;
     }
 
     private void checkInterventions(List<String> codes, IntakeProfile profile, List<InvalidParam> invalid) {

@@ -11,8 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import nl.trede.api.NotFound;
-import nl.trede.client.ClientService;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,11 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientResource {
 
-    private final ClientService clients;
     private final ClientHistoryService histories;
 
-    public ClientResource(ClientService clients, ClientHistoryService histories) {
-        this.clients = clients;
+    public ClientResource(ClientHistoryService histories) {
         this.histories = histories;
     }
 
@@ -48,9 +44,6 @@ public class ClientResource {
             description = "The reference travels in the body, not the URL, so it stays out of access logs.")
     @APIResponse(responseCode = "200", description = "The client's history")
     public ClientHistoryView searchClient(@Valid @NotNull(message = "a JSON object with the search is required") ClientSearch search) {
-        UUID clientId = clients.findByReference(search.municipalityCode(), search.clientReference())
-                .orElseThrow(() -> new NotFound("Client with this reference"))
-                .id;
-        return histories.history(clientId);
+        return histories.search(search);
     }
 }

@@ -53,6 +53,6 @@ public class IntakeResource {
     @Operation(summary = "An intake with the score it got", description = "The profile as posted and the score, factors and missing fields as they were given at the time.")
     @APIResponse(responseCode = "200", description = "The intake")
     public IntakeView getIntake(@PathParam("intakeId") UUID intakeId) {
-        return IntakeView.of(intakes.get(intakeId));
+        return IntakeView.of(intakes.read(intakeId));
     }
 }

@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import nl.trede.api.NotFound;
+import nl.trede.audit.AuditTrail;
+import nl.trede.audit.AuditTrail.Action;
 import nl.trede.client.Client;
 import nl.trede.client.ClientService;
 import nl.trede.core.distance.DistanceScore;
@@ -21,11 +23,13 @@ public class IntakeService {
     private final ClientService clients;
     private final ActiveModels models;
     private final CurrentUser user;
+    private final AuditTrail audit;
 
-    public IntakeService(ClientService clients, ActiveModels models, CurrentUser user) {
+    public IntakeService(ClientService clients, ActiveModels models, CurrentUser user, AuditTrail audit) {
         this.clients = clients;
         this.models = models;
         this.user = user;
+        this.audit = audit;
     }
 
     @Transactional
@@ -46,6 +50,15 @@ public class IntakeService {
         intake.factors = JsonText.write(ScoreView.of(score).factors());
         intake.missingFields = JsonText.write(score.missingFields());
         intake.persist();
+        audit.record(Action.CREATE, "intake", intake.id, intake.municipalityCode, intake.modelVersion);
+        return intake;
+    }
+
+    /** An intake as a caller reads it; the read is audited. */
+    @Transactional
+    public Intake read(UUID intakeId) {
+        Intake intake = get(intakeId);
+        audit.record(Action.READ, "intake", intake.id, intake.municipalityCode, intake.modelVersion);
         return intake;
     }
 

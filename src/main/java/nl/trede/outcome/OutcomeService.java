@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
+import nl.trede.audit.AuditTrail;
 import nl.trede.client.Client;
 import nl.trede.client.ClientService;
 import nl.trede.decision.Decision;
@@ -17,9 +18,11 @@ import nl.trede.intake.Intake;
 public class OutcomeService {
 
     private final ClientService clients;
+    private final AuditTrail audit;
 
-    public OutcomeService(ClientService clients) {
+    public OutcomeService(ClientService clients, AuditTrail audit) {
         this.clients = clients;
+        this.audit = audit;
     }
 
     @Transactional
@@ -47,6 +50,7 @@ public class OutcomeService {
         outcome.participationRung = request.participationRung();
         outcome.modelVersion = decision.map(d -> d.modelVersion).orElse(intakes.get(intakes.size() - 1).modelVersion);
         outcome.persist();
+        audit.record(AuditTrail.Action.CREATE, "outcome", outcome.id, outcome.municipalityCode, outcome.modelVersion);
         return outcome;
     }
 }

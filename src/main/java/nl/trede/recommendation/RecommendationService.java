@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.trede.audit.AuditTrail;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.effects.EffectEstimate;
 import nl.trede.core.recommend.Advice;
@@ -22,10 +23,12 @@ public class RecommendationService {
     public static final int DEFAULT_HORIZON_MONTHS = 12;
 
     private final ActiveModels models;
+    private final AuditTrail audit;
     private final Recommender recommender = new Recommender();
 
-    public RecommendationService(ActiveModels models) {
+    public RecommendationService(ActiveModels models, AuditTrail audit) {
         this.models = models;
+        this.audit = audit;
     }
 
     @Transactional
@@ -44,6 +47,7 @@ public class RecommendationService {
         RecommendationView view = toView(record, advice);
         record.body = JsonText.write(view);
         record.persist();
+        audit.record(AuditTrail.Action.CREATE, "recommendation", record.id, record.municipalityCode, record.effectModelVersion);
         return view;
     }
 

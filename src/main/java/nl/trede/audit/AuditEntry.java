@@ -1,0 +1,57 @@
+package nl.trede.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** One link of the audit chain; never updated. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    public long seq;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+    @Column(nullable = false, length = 100)
+    public String actor;
+    @Column(nullable = false, length = 200)
+    public String roles;
+    @Column(name = "municipality_code", length = 6)
+    public String municipalityCode;
+    @Column(nullable = false, length = 40)
+    public String action;
+    @Column(name = "resource_type", nullable = false, length = 40)
+    public String resourceType;
+    @Column(name = "resource_id", length = 64)
+    public String resourceId;
+    @Column(name = "model_version", length = 100)
+    public String modelVersion;
+    @Column(name = "previous_hash", nullable = false, length = 64)
+    public String previousHash;
+    @Column(name = "entry_hash", nullable = false, length = 64)
+    public String entryHash;
+
+    /** SHA-256 over the previous hash and every field, in a fixed order with unambiguous separators. */
+    public String computeHash() {
+        String canonical = String.join("\u001f", previousHash, Long.toString(seq),
+                occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), actor, roles,
+                Objects.toString(municipalityCode, ""), action, resourceType,
+                Objects.toString(resourceId, ""), Objects.toString(modelVersion, ""));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}
