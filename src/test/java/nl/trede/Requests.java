@@ -4,6 +4,11 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +43,15 @@ public final class Requests {
         return RestAssured.given();
     }
 
+    /** Where the personal data the tests send are listed, for {@code LogPrivacyIT} to look for in the log. */
+    public static final Path SENT_PERSONAL_DATA = Path.of("target", "sent-personal-data.txt");
+
     /** A complete, valid intake for a fresh client, with a BSN-like reference. */
     public static Map<String, Object> intake() {
         Map<String, Object> body = new HashMap<>();
-        body.put("clientReference", "BSN-" + UUID.randomUUID());
+        String reference = "BSN-" + UUID.randomUUID();
+        remember(reference);
+        body.put("clientReference", reference);
         body.put("municipalityCode", "GM0599");
         body.put("age", 34);
         body.put("educationLevel", "MBO_2_4");
@@ -60,6 +70,15 @@ public final class Requests {
         body.put("participationRung", 3);
         body.put("labourMarketTightness", 0.9);
         return body;
+    }
+
+    /** Records a value the tests sent that must never appear in a log. */
+    public static void remember(String personalValue) {
+        try {
+            Files.writeString(SENT_PERSONAL_DATA, personalValue + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ValidatableResponse post(String path, Object body) {

@@ -26,12 +26,19 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String resourceType, UUID resourceId, String municipalityCode, String modelVersion) {
+        recordAs(user.id(), user.roles(), action, resourceType, resourceId, municipalityCode, modelVersion);
+    }
+
+    /** For acts of the system itself, such as the retention job, which has no caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actor, String roles, Action action, String resourceType, UUID resourceId,
+                         String municipalityCode, String modelVersion) {
         AuditHead head = AuditHead.findById(1, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
         entry.seq = head.lastSeq + 1;
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entry.actor = user.id();
-        entry.roles = user.roles();
+        entry.actor = actor;
+        entry.roles = roles;
         entry.municipalityCode = municipalityCode;
         entry.action = action.name();
         entry.resourceType = resourceType;

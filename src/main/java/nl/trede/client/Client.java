@@ -29,6 +29,10 @@ public class Client extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Set when the client's personal data were erased; such a client is no longer found. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     static Optional<Client> findByReference(String municipalityCode, String referenceHash) {
         return find("municipalityCode = ?1 and referenceHash = ?2", municipalityCode, referenceHash).firstResultOptional();
     }

@@ -43,7 +43,8 @@ public class ClientService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Client get(UUID clientId) {
-        Client client = Client.<Client>findByIdOptional(clientId).orElseThrow(() -> new NotFound("Client " + clientId));
+        Client client = Client.<Client>findByIdOptional(clientId).filter(c -> c.erasedAt == null)
+                .orElseThrow(() -> new NotFound("Client " + clientId));
         user.requireVisible(client.municipalityCode, "Client " + clientId);
         return client;
     }

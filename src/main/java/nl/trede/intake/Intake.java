@@ -76,13 +76,17 @@ public class Intake extends PanacheEntityBase {
     @Column(name = "missing_fields", nullable = false, length = 2000)
     public String missingFields;
 
+    /** True once the client's personal data were erased: the profile and factors are gone. */
+    @Column(nullable = false)
+    public boolean erased;
+
     public IntakeProfile profile() {
         return new IntakeProfile(age, educationLevel, dutchLanguageLevel, monthsOnBenefit, monthsSinceLastJob,
                 yearsWorkExperience, healthLimitation, careDuties, problematicDebts, unstableHousing, drivingLicence,
                 motivation, jobSearchSelfEfficacy, expectsWork, participationRung, labourMarketTightness);
     }
 
-    void setProfile(IntakeProfile p) {
+    public void setProfile(IntakeProfile p) {
         age = p.age();
         educationLevel = p.educationLevel();
         dutchLanguageLevel = p.dutchLanguageLevel();

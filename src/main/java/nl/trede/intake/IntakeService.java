@@ -66,6 +66,9 @@ public class IntakeService {
     public Intake get(UUID intakeId) {
         Intake intake = Intake.<Intake>findByIdOptional(intakeId).orElseThrow(() -> new NotFound("Intake " + intakeId));
         user.requireVisible(intake.municipalityCode, "Intake " + intakeId);
+        if (intake.erased) {
+            throw new NotFound("Intake " + intakeId);
+        }
         return intake;
     }
 }

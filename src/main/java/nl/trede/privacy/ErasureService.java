@@ -1,0 +1,37 @@
+package nl.trede.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import nl.trede.client.Client;
+import nl.trede.decision.Decision;
+import nl.trede.intake.Intake;
+import nl.trede.recommendation.Recommendation;
+
+/**
+ * Erases a client's personal data: the reference hash (so the client cannot be found again), every
+ * intake profile and the factors derived from it, the advice texts and the klantmanager's notes.
+ * What remains are codes, categories, dates and model versions under an id that no longer leads
+ * to a person — enough for aggregate monitoring, not for identifying anyone.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private static final String NO_FACTORS = "[]";
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(Client client) {
+        client.referenceHash = "erased-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        client.erasedAt = Instant.now();
+        for (Intake intake : Intake.ofClient(client.id)) {
+            intake.setProfile(new nl.trede.core.profile.IntakeProfile(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+            intake.factors = NO_FACTORS;
+            intake.missingFields = NO_FACTORS;
+            intake.erased = true;
+        }
+        Recommendation.update("body = ?1 where clientId = ?2", "{\"erased\":true}", client.id);
+        Decision.update("note = null where clientId = ?1", client.id);
+    }
+}
