@@ -116,7 +116,7 @@ public final class TrueOutcomeModel {
                 continue;
             }
             double m = multiplier(p, intervention);
-            double k12 = clamp(p12 * (1 - lockIn[k]) + scale12[k] * m, 0.001, 0.99);
+            double k12 = clamp(p12 * (1 - lockIn[k]) + scale12[k] * m, 0, 0.99);
             double k24 = clamp(p24 + scale24[k] * m, k12, 0.995);
             result[k] = new double[] {k12, k24};
         }
