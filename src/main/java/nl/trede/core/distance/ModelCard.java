@@ -33,6 +33,13 @@ public record ModelCard(
         List<String> knownLimits,
         String regenerateWith) {
 
+    /** The same card for a model file with this hash. */
+    public ModelCard withModelSha256(String sha256) {
+        return new ModelCard(modelVersion, predicts, horizonMonths, modelFile, sha256, chosenCandidate, tribuoVersion,
+                featureEncoding, featureColumns, calibration, referenceProfile, trainingData, candidates, heldOut,
+                subgroups, intendedUse, knownLimits, regenerateWith);
+    }
+
     /** Where the training data came from and how it was split. */
     public record TrainingData(
             String source,

@@ -54,8 +54,21 @@ public final class ModelFiles {
         return modelVersion + ".card.md";
     }
 
-    /** Writes the card (JSON and Markdown) and makes this version the active distance model. */
-    public static void writeCardAndActivate(Path modelsDir, ModelCard card) throws IOException {
+    /**
+     * Publishes a trained model into {@code modelsDir}: the Tribuo protobuf file, the card with that
+     * file's SHA-256 (JSON and Markdown), and the registry entry that makes it the active distance
+     * model. Returns the card as written.
+     */
+    public static ModelCard publish(Path modelsDir, DistanceModelTrainer.Result result) throws IOException {
+        Files.createDirectories(modelsDir);
+        Path modelFile = modelsDir.resolve(result.card().modelFile());
+        result.model().tribuoModel().serializeToFile(modelFile);
+        ModelCard card = result.card().withModelSha256(sha256(modelFile));
+        writeCardAndActivate(modelsDir, card);
+        return card;
+    }
+
+    private static void writeCardAndActivate(Path modelsDir, ModelCard card) throws IOException {
         byte[] cardJson = (JSON.writeValueAsString(card) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(modelsDir.resolve(cardFileName(card.modelVersion())), cardJson);
         Files.writeString(modelsDir.resolve(markdownCardFileName(card.modelVersion())), ModelCardMarkdown.render(card));
