@@ -39,8 +39,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Only clients who historically got no intervention are used, with their observed 12-month
  * outcome: that is the label the distance score defines, and the one a municipality has. Because
  * klantmanagers chose on the intake alone, P(work | intake, NONE) is unbiased for the outcome
- * without intervention. Candidates are compared by validation AUC, the best is Platt-calibrated on
- * the calibration split, and it is judged on held-out clients against their true outcome without
+ * without intervention. Candidates are compared by validation AUC; the simplest candidate within
+ * {@link #SELECTION_TOLERANCE} of the best is chosen (a one-standard-error rule: smaller differences
+ * are within the validation split's sampling error, and a simpler model is faster to score, smoother
+ * to explain and smaller to audit). It is Platt-calibrated on the calibration split, and it is judged on held-out clients against their true outcome without
  * intervention, next to the Bayes-optimal AUC of the true probabilities.
  */
 public final class DistanceModelTrainer {
@@ -56,6 +58,8 @@ public final class DistanceModelTrainer {
     /** Fixed so the data provenance inside the model file does not depend on the clock. */
     private static final OffsetDateTime DATA_TIMESTAMP = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final int CALIBRATION_BINS = 10;
+    /** Validation-AUC difference below which the simpler candidate is preferred. */
+    public static final double SELECTION_TOLERANCE = 0.005;
 
     /**
      * What to train.
@@ -84,7 +88,7 @@ public final class DistanceModelTrainer {
     private final FeatureEncoder encoder = new FeatureEncoder();
     private final LabelFactory labels = new LabelFactory();
 
-    /** The candidates compared for the shipped model: a linear model and two boosted tree ensembles. */
+    /** The candidates compared for the shipped model, simplest first: a linear model and two boosted tree ensembles. */
     public static List<Candidate> standardCandidates(long seed) {
         return List.of(
                 new Candidate("logistic-regression",
@@ -116,24 +120,19 @@ public final class DistanceModelTrainer {
         IntakeProfile reference = referenceProfile(population.slice(0, n));
 
         List<ModelCard.CandidateResult> results = new ArrayList<>();
-        Model<Label> best = null;
-        int bestIndex = -1;
-        double bestAuc = -1;
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
+        List<Model<Label>> trained = new ArrayList<>();
+        for (Candidate candidate : candidates) {
             Model<Label> model = candidate.trainer().train(dataset);
+            trained.add(model);
             double[] raw = new TribuoDistanceModel(modelVersion, model, PlattCalibration.IDENTITY, reference)
                     .probabilities(profiles(validationNone));
             boolean[] observed = observed12(validationNone);
             double auc = BinaryMetrics.auc(raw, observed);
             results.add(new ModelCard.CandidateResult(candidate.name(), candidate.trainer().toString(),
                     round(auc), round(BinaryMetrics.logLoss(raw, observed)), false));
-            if (auc > bestAuc) {
-                bestAuc = auc;
-                best = model;
-                bestIndex = i;
-            }
         }
+        int bestIndex = choose(results);
+        Model<Label> best = trained.get(bestIndex);
         ModelCard.CandidateResult chosen = results.get(bestIndex);
         results.set(bestIndex, new ModelCard.CandidateResult(chosen.name(), chosen.trainer(), chosen.validationAuc(),
                 chosen.validationLogLoss(), true));
@@ -153,12 +152,23 @@ public final class DistanceModelTrainer {
         ModelCard card = new ModelCard(
                 modelVersion,
                 "Probability of paid work within 12 months without intervention (distance to the labour market)",
-                12, ModelFiles.modelFileName(modelVersion), null, chosen.name(), org.tribuo.Tribuo.VERSION,
+                12, ModelFiles.modelFileName(modelVersion), null, chosen.name(), SELECTION_RULE, org.tribuo.Tribuo.VERSION,
                 FeatureEncoder.VERSION, encoder.columnNames(), calibration, reference, trainingData, results,
                 evaluate(model, heldOut.clients()), subgroups(model, heldOut.clients()),
                 INTENDED_USE, KNOWN_LIMITS,
                 "java -jar target/quarkus-app/quarkus-run.jar train-models --seed " + settings.seed() + " --out models");
         return new Result(model, card);
+    }
+
+    /** Index of the first (simplest) candidate within the tolerance of the best validation AUC. */
+    static int choose(List<ModelCard.CandidateResult> results) {
+        double bestAuc = results.stream().mapToDouble(ModelCard.CandidateResult::validationAuc).max().orElseThrow();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).validationAuc() >= bestAuc - SELECTION_TOLERANCE) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no candidate");
     }
 
     private MutableDataset<Label> dataset(List<SimulatedClient> clients, long seed) {
@@ -279,6 +289,9 @@ public final class DistanceModelTrainer {
     private static double round(double value) {
         return Math.round(value * 1e6) / 1e6;
     }
+
+    private static final String SELECTION_RULE = "highest validation AUC, except that the simplest candidate (in the "
+            + "order listed) within " + SELECTION_TOLERANCE + " AUC of the best is preferred";
 
     private static final String INTENDED_USE = "Supports a klantmanager at intake or reassessment of a bijstand client: "
             + "an estimate of the client's chance of paid work within 12 months without intervention, its category and "

@@ -20,6 +20,7 @@ public record ModelCard(
         String modelFile,
         String modelSha256,
         String chosenCandidate,
+        String selectionRule,
         String tribuoVersion,
         String featureEncoding,
         List<String> featureColumns,
@@ -35,7 +36,7 @@ public record ModelCard(
 
     /** The same card for a model file with this hash. */
     public ModelCard withModelSha256(String sha256) {
-        return new ModelCard(modelVersion, predicts, horizonMonths, modelFile, sha256, chosenCandidate, tribuoVersion,
+        return new ModelCard(modelVersion, predicts, horizonMonths, modelFile, sha256, chosenCandidate, selectionRule, tribuoVersion,
                 featureEncoding, featureColumns, calibration, referenceProfile, trainingData, candidates, heldOut,
                 subgroups, intendedUse, knownLimits, regenerateWith);
     }

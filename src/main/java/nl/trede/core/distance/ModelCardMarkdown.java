@@ -18,7 +18,7 @@ final class ModelCardMarkdown {
         md.append("| | |\n|---|---|\n");
         row(md, "model file", "`" + card.modelFile() + "` (Tribuo " + card.tribuoVersion() + " protobuf)");
         row(md, "SHA-256", "`" + card.modelSha256() + "`");
-        row(md, "chosen candidate", card.chosenCandidate());
+        row(md, "chosen candidate", card.chosenCandidate() + " (" + card.selectionRule() + ")");
         row(md, "calibration", String.format(Locale.ROOT, "Platt scaling: slope %.4f, intercept %.4f",
                 card.calibration().slope(), card.calibration().intercept()));
         row(md, "feature encoding", card.featureEncoding() + " (" + card.featureColumns().size() + " columns, no protected attributes)");
