@@ -1,12 +1,11 @@
 package nl.trede.core.distance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -69,7 +68,7 @@ public final class ModelFiles {
     }
 
     private static void writeCardAndActivate(Path modelsDir, ModelCard card) throws IOException {
-        byte[] cardJson = (JSON.writeValueAsString(card) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] cardJson = (JSON.writeValueAsString(card) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.write(modelsDir.resolve(cardFileName(card.modelVersion())), cardJson);
         Files.writeString(modelsDir.resolve(markdownCardFileName(card.modelVersion())), ModelCardMarkdown.render(card));
         Map<String, RegistryEntry> registry = new TreeMap<>(readRegistryIfPresent(modelsDir));
@@ -127,14 +126,6 @@ public final class ModelFiles {
         return sha256(Files.readAllBytes(file));
     }
 
-    static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void verify(String file, byte[] bytes, String expectedSha256) {
         String actual = sha256(bytes);
         if (!actual.equalsIgnoreCase(expectedSha256)) {
@@ -165,7 +156,7 @@ public final class ModelFiles {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelIntegrityException("Cannot read " + file, new UncheckedIOException(e));
+            throw new ModelIntegrityException("Cannot read " + file, e);
         }
     }
 }
