@@ -94,9 +94,9 @@ public final class DistanceModelTrainer {
                 new Candidate("logistic-regression",
                         new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.2, 0.1), 20, Integer.MAX_VALUE, 1, seed)),
                 new Candidate("xgboost-400x3",
-                        new XGBoostClassificationTrainer(400, 0.03, 0, 3, 10, 0.8, 0.8, 1, 0, 2, true, seed)),
+                        new XGBoostClassificationTrainer(400, 0.03, 0, 3, 10, 0.8, 0.8, 1, 0, 1, true, seed)),
                 new Candidate("xgboost-200x5",
-                        new XGBoostClassificationTrainer(200, 0.05, 0, 5, 10, 0.8, 0.8, 1, 0, 2, true, seed)));
+                        new XGBoostClassificationTrainer(200, 0.05, 0, 5, 10, 0.8, 0.8, 1, 0, 1, true, seed)));
     }
 
     public Result train(Settings settings) {
