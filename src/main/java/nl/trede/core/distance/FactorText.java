@@ -1,0 +1,76 @@
+package nl.trede.core.distance;
+
+import java.util.Locale;
+import nl.trede.core.profile.EducationLevel;
+import nl.trede.core.profile.HealthLimitation;
+import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.profile.ProfileField;
+
+/**
+ * Plain-Dutch sentences for score factors, written so a klantmanager can repeat them to the
+ * client: the client's own fact, which way it moves the chance of work, and by how many points.
+ */
+final class FactorText {
+
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+
+    private FactorText() {
+    }
+
+    static ScoreFactor factor(ProfileField field, IntakeProfile profile, double points) {
+        ScoreFactor.Direction direction = points >= 0 ? ScoreFactor.Direction.RAISES_CHANCE : ScoreFactor.Direction.LOWERS_CHANCE;
+        String amount = String.format(DUTCH, "%+.1f procentpunt", points);
+        Object value = field.valueOf(profile);
+        String sentence;
+        if (value == null && field.canBeMissing()) {
+            sentence = String.format(DUTCH, "Het gegeven '%s' ontbreekt; daardoor valt de geschatte kans op werk %s uit "
+                    + "dan met de waarde van een gemiddelde klant (%s).", field.dutchLabel(),
+                    points >= 0 ? "hoger" : "lager", amount);
+        } else {
+            sentence = String.format(DUTCH, "%s %s de kans op werk (%s).", subject(field, profile),
+                    points >= 0 ? "verhoogt" : "verlaagt", amount);
+        }
+        return new ScoreFactor(field.fieldName(), direction, points, sentence);
+    }
+
+    /** The client's fact as the subject of a sentence, in the second person (u). */
+    private static String subject(ProfileField field, IntakeProfile p) {
+        return switch (field) {
+            case AGE -> "Uw leeftijd (" + p.age() + " jaar)";
+            case EDUCATION_LEVEL -> "Uw opleidingsniveau (" + education(p.educationLevel()) + ")";
+            case DUTCH_LANGUAGE_LEVEL -> "Uw taalniveau Nederlands (" + p.dutchLanguageLevel() + ")";
+            case MONTHS_ON_BENEFIT -> "De tijd dat u al een bijstandsuitkering hebt (" + p.monthsOnBenefit() + " maanden)";
+            case MONTHS_SINCE_LAST_JOB -> p.monthsSinceLastJob() == null ? "Dat u nog nooit betaald werk hebt gehad"
+                    : "De tijd sinds uw laatste betaalde baan (" + p.monthsSinceLastJob() + " maanden)";
+            case YEARS_WORK_EXPERIENCE -> "Uw werkervaring (" + p.yearsWorkExperience() + " jaar)";
+            case HEALTH_LIMITATION -> p.healthLimitation() == HealthLimitation.NONE ? "Dat u geen gezondheidsbeperking hebt"
+                    : p.healthLimitation() == HealthLimitation.SOME ? "Uw gezondheidsbeperking"
+                    : "Uw ernstige gezondheidsbeperking";
+            case CARE_DUTIES -> p.careDuties() ? "Uw zorgtaken" : "Dat u geen zorgtaken hebt";
+            case PROBLEMATIC_DEBTS -> p.problematicDebts() ? "Uw problematische schulden" : "Dat u geen problematische schulden hebt";
+            case UNSTABLE_HOUSING -> p.unstableHousing() ? "Uw onzekere woonsituatie" : "Dat u een vaste woonplek hebt";
+            case DRIVING_LICENCE -> p.drivingLicence() ? "Dat u een rijbewijs hebt" : "Dat u geen rijbewijs hebt";
+            case MOTIVATION -> "Uw motivatie (" + p.motivation() + " op een schaal van 1 tot 5)";
+            case JOB_SEARCH_SELF_EFFICACY -> "Uw vertrouwen in uw eigen zoekgedrag (" + p.jobSearchSelfEfficacy()
+                    + " op een schaal van 1 tot 5)";
+            case EXPECTS_WORK -> p.expectsWork() ? "Uw eigen verwachting dat u werk vindt"
+                    : "Dat u zelf niet verwacht binnenkort werk te vinden";
+            case PARTICIPATION_RUNG -> "Uw trede op de participatieladder (trede " + p.participationRung() + ")";
+            case LABOUR_MARKET_TIGHTNESS -> String.format(DUTCH, "De arbeidsmarkt in uw regio (%.2f vacatures per werkzoekende)",
+                    p.labourMarketTightness());
+        };
+    }
+
+    private static String education(EducationLevel level) {
+        return switch (level) {
+            case NONE -> "geen opleiding";
+            case PRIMARY -> "basisonderwijs";
+            case VMBO -> "vmbo";
+            case MBO_1 -> "mbo 1";
+            case MBO_2_4 -> "mbo 2-4";
+            case HAVO_VWO -> "havo/vwo";
+            case HBO -> "hbo";
+            case WO -> "wo";
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package nl.trede.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.trede.core.distance.ModelFiles;
+import nl.trede.core.distance.TribuoDistanceModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainModelsCommandTest {
+
+    private static final String[] SMALL = {"--seed", "7", "--training", "9000", "--held-out", "6000", "--version", "0.0.1"};
+
+    @Test
+    void regeneratingGivesTheSameMetricsAndALoadableActiveModel(@TempDir Path first, @TempDir Path second) throws IOException {
+        assertEquals(0, TrainModelsCommand.run(withOut(first)));
+        assertEquals(0, TrainModelsCommand.run(withOut(second)));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(first.resolve("distance-0.0.1.card.json").toFile());
+        JsonNode b = json.readTree(second.resolve("distance-0.0.1.card.json").toFile());
+        for (String section : new String[] {"candidates", "heldOut", "subgroups", "calibration", "referenceProfile", "trainingData"}) {
+            assertEquals(a.get(section), b.get(section), section);
+        }
+        assertEquals(ModelFiles.sha256(first.resolve("distance-0.0.1.tribuo")), a.get("modelSha256").asText());
+        assertTrue(Files.readString(first.resolve("distance-0.0.1.card.md")).contains("Bayes-optimal AUC"));
+        assertEquals("distance-0.0.1", TribuoDistanceModel.loadActive(first).version());
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        assertEquals(2, TrainModelsCommand.run(new String[] {"--seed"}, quiet, new PrintStream(err)));
+        assertEquals(2, TrainModelsCommand.run(new String[] {"--colour", "red"}, quiet, new PrintStream(err)));
+        assertTrue(err.toString().contains("usage: train-models"));
+    }
+
+    private static String[] withOut(Path dir) {
+        String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+        args[SMALL.length] = "--out";
+        args[SMALL.length + 1] = dir.toString();
+        return args;
+    }
+}
