@@ -194,9 +194,12 @@ class EstimateEffectsCommandTest {
     void benchmarkFiftyThousandRows() throws IOException {
         assumeTrue(Boolean.getBoolean("trede.bench"));
         Path big = dir.resolve("big.csv");
-        CsvFixture.write(big, 50_000, 7, 4, 12);
+        CsvFixture.write(big, 50_000, 7, 4, 15);
         long start = System.nanoTime();
+        String features = "age,motivation,city,education,health_limitation," + String.join(",",
+                java.util.stream.IntStream.range(0, 15).mapToObj(c -> "extra_" + c).toList());
         Result result = run("--data", big.toString(), "--treatment", "programme", "--outcome", "worked",
+                "--features", features,
                 "--report", dir.resolve("big.json").toString(), "--predictions", dir.resolve("big-effects.csv").toString());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, result.code(), result.err());
