@@ -118,7 +118,7 @@ public final class DoublyRobustEstimator {
         double[][] e = new double[n][];
         double[][] mu = new double[n][arms];
         double[][] propensityStart = null;
-        double[][][] outcomeStart = new double[arms][][];
+        double[][] outcomeStart = new double[arms][];
         for (int f = 0; f < settings.folds(); f++) {
             int current = f;
             int[] train = rowsWhere(i -> fold[i] != current, n);
@@ -132,10 +132,10 @@ public final class DoublyRobustEstimator {
             for (int k = 0; k < arms; k++) {
                 int arm = k;
                 int[] armTrain = filter(train, i -> a[i] == arm);
-                double[][] outcome = fitOutcome(type, z, y, armTrain, outcomeStart[k]);
+                double[] outcome = fitOutcome(type, z, y, armTrain, outcomeStart[k]);
                 outcomeStart[k] = outcome;
                 for (int i : test) {
-                    mu[i][k] = predictOutcome(type, outcome, z[i]);
+                    mu[i][k] = type.mean(Matrices.dot(outcome, z[i]));
                 }
             }
         }
@@ -146,34 +146,17 @@ public final class DoublyRobustEstimator {
         double[][] outcomeFull = new double[arms][];
         for (int k = 0; k < arms; k++) {
             int arm = k;
-            outcomeFull[k] = fitOutcome(type, z, y, filter(all, i -> a[i] == arm), outcomeStart[k])[type == OutcomeType.BINARY ? 1 : 0];
+            outcomeFull[k] = fitOutcome(type, z, y, filter(all, i -> a[i] == arm), outcomeStart[k]);
         }
-        double[] thresholds = new double[arms];
-        double[][] columnMin = new double[arms][p];
-        double[][] columnMax = new double[arms][p];
-        for (int k = 0; k < arms; k++) {
-            thresholds[k] = Math.max(settings.supportAbsolute(), settings.supportRelative() * sizes[k] / (double) n);
-            Arrays.fill(columnMin[k], Double.POSITIVE_INFINITY);
-            Arrays.fill(columnMax[k], Double.NEGATIVE_INFINITY);
-        }
-        for (int i = 0; i < n; i++) {
-            double[] x = data.features()[i];
-            for (int c = 0; c < p; c++) {
-                columnMin[a[i]][c] = Math.min(columnMin[a[i]][c], x[c]);
-                columnMax[a[i]][c] = Math.max(columnMax[a[i]][c], x[c]);
-            }
-        }
-        // the support rule lives in the model; a model without effects yet applies it to the training clients
-        DrLearnerModel supportModel = new DrLearnerModel(new DrLearnerModel.State(DrLearnerModel.FORMAT, type,
-                data.armNames(), data.featureNames(), means, scales, propensityFull, thresholds, columnMin, columnMax,
-                new double[arms - 1][p + 1], new double[(arms - 1) * (p + 1)][(arms - 1) * (p + 1)], outcomeFull, Map.of()));
+        SupportRule supportRule = supportRule(data);
+        double[] thresholds = supportRule.thresholds();
         boolean[][] onSupport = new boolean[n][arms];
         for (int i = 0; i < n; i++) {
             double[] fullPropensity = new double[arms];
             SoftmaxRegression.probabilities(propensityFull, z[i], fullPropensity);
             onSupport[i][0] = fullPropensity[0] >= thresholds[0];
             for (int k = 1; k < arms; k++) {
-                onSupport[i][k] = supportModel.support(data.features()[i], fullPropensity, k).onSupport();
+                onSupport[i][k] = supportRule.check(data.features()[i], fullPropensity, k).onSupport();
             }
         }
 
@@ -191,25 +174,7 @@ public final class DoublyRobustEstimator {
         }
 
         // 4. DR-learner final stage with a joint sandwich covariance
-        int columns = p + 1;
-        double[][] coefficients = new double[arms - 1][];
-        double[][][] gramInverse = new double[arms - 1][][];
-        double[][] residual = new double[arms - 1][n];
-        for (int k = 1; k < arms; k++) {
-            int arm = k;
-            int[] rows = rowsWhere(i -> onSupport[i][arm], n);
-            if (rows.length == 0) {
-                rows = all; // nobody on support: fit anyway so the file is complete; every prediction is flagged
-            }
-            RidgeRegression.Fit fit = RidgeRegression.fit(z, psi[k], rows, settings.finalLambda());
-            coefficients[k - 1] = fit.coefficients();
-            gramInverse[k - 1] = fit.gramInverse();
-            for (int i : rows) {
-                residual[k - 1][i] = psi[k][i] - Matrices.dot(fit.coefficients(), z[i]);
-            }
-        }
-        double[][] covariance = sandwich(z, residual, gramInverse, columns);
-
+        FinalStage finalStage = finalStage(z, psi, onSupport);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("estimator", "cross-fitted AIPW + DR-learner (ridge final stage, HC0 sandwich)");
         provenance.put("settings", settings.toString());
@@ -218,27 +183,74 @@ public final class DoublyRobustEstimator {
             provenance.put("clients." + data.armNames().get(k), Integer.toString(sizes[k]));
         }
         DrLearnerModel model = new DrLearnerModel(new DrLearnerModel.State(DrLearnerModel.FORMAT, type,
-                data.armNames(), data.featureNames(), means, scales, propensityFull, thresholds, columnMin, columnMax,
-                coefficients, covariance, outcomeFull, provenance));
+                data.armNames(), data.featureNames(), means, scales, propensityFull, thresholds,
+                supportRule.columnMin(), supportRule.columnMax(), finalStage.coefficients(), finalStage.covariance(),
+                outcomeFull, provenance));
         return new CausalFit(type, summaries, overlap(data, e, thresholds, onSupport), model, e);
     }
 
-    private double[][] fitOutcome(OutcomeType type, double[][] z, double[] y, int[] rows, double[][] start) {
+    /** Thresholds max(absolute, relative x arm share) and each arm's feature ranges. */
+    private SupportRule supportRule(CausalData data) {
+        int arms = data.armCount();
+        int p = data.featureNames().size();
+        int[] sizes = data.armSizes();
+        double[] thresholds = new double[arms];
+        double[][] columnMin = new double[arms][p];
+        double[][] columnMax = new double[arms][p];
+        for (int k = 0; k < arms; k++) {
+            thresholds[k] = Math.max(settings.supportAbsolute(), settings.supportRelative() * sizes[k] / (double) data.size());
+            Arrays.fill(columnMin[k], Double.POSITIVE_INFINITY);
+            Arrays.fill(columnMax[k], Double.NEGATIVE_INFINITY);
+        }
+        for (int i = 0; i < data.size(); i++) {
+            double[] x = data.features()[i];
+            int arm = data.treatment()[i];
+            for (int c = 0; c < p; c++) {
+                columnMin[arm][c] = Math.min(columnMin[arm][c], x[c]);
+                columnMax[arm][c] = Math.max(columnMax[arm][c], x[c]);
+            }
+        }
+        return new SupportRule(data.armNames(), data.featureNames(), thresholds, columnMin, columnMax);
+    }
+
+    /** The DR-learner's coefficients per treatment arm and their joint covariance. */
+    private record FinalStage(double[][] coefficients, double[][] covariance) {
+    }
+
+    /** Ridge regression of each arm's pseudo-outcome on the design, over that arm's on-support clients. */
+    private FinalStage finalStage(double[][] z, double[][] psi, boolean[][] onSupport) {
+        int n = z.length;
+        int arms = psi.length;
+        double[][] coefficients = new double[arms - 1][];
+        double[][][] gramInverse = new double[arms - 1][][];
+        double[][] residual = new double[arms - 1][n];
+        for (int k = 1; k < arms; k++) {
+            int arm = k;
+            int[] rows = rowsWhere(i -> onSupport[i][arm], n);
+            if (rows.length == 0) {
+                rows = rowsWhere(i -> true, n); // nobody on support: fit anyway so the file is complete; every prediction is flagged
+            }
+            RidgeRegression.Fit fit = RidgeRegression.fit(z, psi[k], rows, settings.finalLambda());
+            coefficients[k - 1] = fit.coefficients();
+            gramInverse[k - 1] = fit.gramInverse();
+            for (int i : rows) {
+                residual[k - 1][i] = psi[k][i] - Matrices.dot(fit.coefficients(), z[i]);
+            }
+        }
+        return new FinalStage(coefficients, sandwich(z, residual, gramInverse, z[0].length));
+    }
+
+    /** Coefficients of one arm's outcome model: the logit of P(Y = 1), or the mean of Y. */
+    private double[] fitOutcome(OutcomeType type, double[][] z, double[] y, int[] rows, double[] start) {
         if (type == OutcomeType.BINARY) {
             int[] label = new int[y.length];
             for (int i : rows) {
                 label[i] = (int) y[i];
             }
-            return SoftmaxRegression.fit(z, label, 2, rows, settings.outcomeLambda(), start);
+            double[][] warm = start == null ? null : new double[][] {new double[start.length], start};
+            return SoftmaxRegression.fit(z, label, 2, rows, settings.outcomeLambda(), warm)[1];
         }
-        return new double[][] {RidgeRegression.fit(z, y, rows, settings.outcomeLambda()).coefficients()};
-    }
-
-    private static double predictOutcome(OutcomeType type, double[][] coefficients, double[] zi) {
-        if (type == OutcomeType.BINARY) {
-            return 1 / (1 + Math.exp(-Matrices.dot(coefficients[1], zi)));
-        }
-        return Matrices.dot(coefficients[0], zi);
+        return RidgeRegression.fit(z, y, rows, settings.outcomeLambda()).coefficients();
     }
 
     private ArmSummary summarise(int k, CausalData data, double[] psi, double[][] e, double[][] mu, boolean[][] onSupport) {

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nl.trede.core.effects.EffectSource;
 
@@ -45,6 +44,7 @@ public final class DrLearnerModel {
 
     private final State state;
     private final int columns;
+    private final SupportRule supportRule;
 
     /**
      * The model's full content, as written to JSON.
@@ -91,6 +91,8 @@ public final class DrLearnerModel {
             throw new IllegalArgumentException("model arrays do not match " + arms + " arms and " + p + " features");
         }
         this.state = state;
+        this.supportRule = new SupportRule(state.armNames(), state.featureNames(), state.supportThresholds(),
+                state.columnMin(), state.columnMax());
     }
 
     public State state() {
@@ -125,7 +127,7 @@ public final class DrLearnerModel {
      * extrapolate into.
      */
     public Support support(double[] x, int arm) {
-        return support(x, propensities(x), arm);
+        return supportRule.check(x, propensities(x), arm);
     }
 
     /** This client's effects without priors: all data. */
@@ -157,7 +159,7 @@ public final class DrLearnerModel {
         }
         List<ArmEffect> effects = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
-            Support support = support(x, e, k);
+            Support support = supportRule.check(x, e, k);
             double data = Matrices.dot(state.effectCoefficients()[k - 1], z);
             double dataSd = Math.sqrt(Math.max(0, dataCovariance[k][k]));
             effects.add(combine(k, support, data, dataSd, priors[k]));
@@ -208,38 +210,7 @@ public final class DrLearnerModel {
     }
 
     private double predictedOutcome(double[] z, int arm) {
-        double linear = Matrices.dot(state.outcomeCoefficients()[arm], z);
-        return outcomeType() == OutcomeType.BINARY ? 1 / (1 + Math.exp(-linear)) : linear;
-    }
-
-    Support support(double[] x, double[] e, int arm) {
-        double[] thresholds = state.supportThresholds();
-        if (e[arm] < thresholds[arm]) {
-            return new Support(false, String.format(Locale.ROOT,
-                    "estimated propensity for %s is %.4f, below the support threshold %.4f",
-                    armNames().get(arm), e[arm], thresholds[arm]));
-        }
-        if (e[0] < thresholds[0]) {
-            return new Support(false, String.format(Locale.ROOT,
-                    "estimated propensity for %s (control) is %.4f, below the support threshold %.4f",
-                    armNames().get(0), e[0], thresholds[0]));
-        }
-        for (int group : new int[] {arm, 0}) {
-            for (int c = 0; c < x.length; c++) {
-                double lo = state.columnMin()[group][c];
-                double hi = state.columnMax()[group][c];
-                if (x[c] < lo || x[c] > hi) {
-                    return new Support(false, String.format(Locale.ROOT,
-                            "%s = %s lies outside the range [%s, %s] seen among clients who got %s",
-                            featureNames().get(c), plain(x[c]), plain(lo), plain(hi), armNames().get(group)));
-                }
-            }
-        }
-        return new Support(true, "");
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        return outcomeType().mean(Matrices.dot(state.outcomeCoefficients()[arm], z));
     }
 
     double[] standardise(double[] x) {

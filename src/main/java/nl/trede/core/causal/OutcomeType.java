@@ -15,6 +15,11 @@ public enum OutcomeType {
         return BINARY;
     }
 
+    /** The outcome model's mean from its linear predictor: the logistic function, or the identity. */
+    double mean(double linearPredictor) {
+        return this == BINARY ? 1 / (1 + Math.exp(-linearPredictor)) : linearPredictor;
+    }
+
     /** The lowercase name used in reports and model files. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
