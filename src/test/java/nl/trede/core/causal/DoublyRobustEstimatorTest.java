@@ -32,6 +32,21 @@ class DoublyRobustEstimatorTest {
     }
 
     @Test
+    void theSameTestFailsWhenTheConfounderIsLeftOut() {
+        ConfoundedDgp.Sample sample = ConfoundedDgp.generate(6_000, 11, true);
+        CausalData full = sample.data();
+        double[][] withoutMotivation = new double[full.size()][];
+        for (int i = 0; i < full.size(); i++) {
+            withoutMotivation[i] = java.util.Arrays.copyOfRange(full.features()[i], 1, 4);
+        }
+        CausalFit blind = ESTIMATOR.fit(new CausalData(withoutMotivation, ConfoundedDgp.FEATURES.subList(1, 4),
+                full.treatment(), full.outcome(), full.armNames()));
+        for (int k = 1; k <= 2; k++) {
+            assertTrue(blind.arm(k).ateLower() > sample.trueAte(k), "without the confounder the interval must miss");
+        }
+    }
+
+    @Test
     void intervalsCoverTheTrueAteInRepeatedSamples() {
         int replications = 40;
         int[] covered = new int[3];
