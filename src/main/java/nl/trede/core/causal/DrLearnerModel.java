@@ -95,6 +95,16 @@ public final class DrLearnerModel {
                 state.columnMin(), state.columnMax());
     }
 
+    /** The same model with more provenance (e.g. the data's hash and how its columns were encoded). */
+    public DrLearnerModel withProvenance(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(state.provenance());
+        merged.putAll(extra);
+        return new DrLearnerModel(new State(state.format(), state.outcomeType(), state.armNames(), state.featureNames(),
+                state.featureMeans(), state.featureScales(), state.propensityCoefficients(), state.supportThresholds(),
+                state.columnMin(), state.columnMax(), state.effectCoefficients(), state.effectCovariance(),
+                state.outcomeCoefficients(), merged));
+    }
+
     public State state() {
         return state;
     }

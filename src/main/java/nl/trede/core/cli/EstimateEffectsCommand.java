@@ -241,8 +241,14 @@ public final class EstimateEffectsCommand {
                 write(options.predictions(), "--predictions", w -> writePredictions(w, fit, data));
             }
             if (options.model() != null) {
+                Map<String, String> provenance = new LinkedHashMap<>();
+                provenance.put("data", options.data().toString());
+                provenance.put("dataSha256", report.get("dataSha256").asText());
+                provenance.put("treatmentColumn", options.treatment());
+                provenance.put("outcomeColumn", options.outcome());
+                provenance.put("encoding", JSON.writeValueAsString(design.columns));
                 try {
-                    String sha = fit.model().save(options.model());
+                    String sha = fit.model().withProvenance(provenance).save(options.model());
                     summary.printf("model written to %s (SHA-256 %s)%n", options.model(), sha);
                 } catch (IOException e) {
                     throw new CommandException("cannot write --model " + options.model() + ": " + e.getMessage());

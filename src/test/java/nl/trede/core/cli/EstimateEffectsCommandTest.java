@@ -50,9 +50,10 @@ class EstimateEffectsCommandTest {
     void reportCoversTheTrueEffectsOfABinaryOutcomeAndPredictionsFollowTheInput() throws IOException {
         Path report = dir.resolve("report.json");
         Path predictions = dir.resolve("effects.csv");
+        Path model = dir.resolve("model.json");
         Result result = run("--data", data.toString(), "--treatment", "programme", "--outcome", "worked",
                 "--features", "age,motivation,city,education,health_limitation",
-                "--report", report.toString(), "--predictions", predictions.toString());
+                "--report", report.toString(), "--predictions", predictions.toString(), "--model", model.toString());
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("control: 'NONE'"), result.out());
         System.out.print(result.out());
@@ -76,6 +77,11 @@ class EstimateEffectsCommandTest {
             }
         }
         assertEquals(3, json.get("overlap").get("arms").size());
+        nl.trede.core.causal.DrLearnerModel loaded =
+                nl.trede.core.causal.DrLearnerModel.load(model, nl.trede.core.causal.DrLearnerModel.sha256(model));
+        assertTrue(result.out().contains(nl.trede.core.causal.DrLearnerModel.sha256(model)));
+        assertEquals(List.of("NONE", "COACHING", "TRAINING"), loaded.armNames());
+        assertTrue(loaded.state().provenance().get("encoding").contains("\"city\""));
 
         List<String> lines = Files.readAllLines(predictions);
         assertEquals(6_001, lines.size());
