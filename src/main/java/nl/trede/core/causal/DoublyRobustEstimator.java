@@ -35,7 +35,14 @@ import java.util.stream.IntStream;
  * ten times rarer than overall has too few comparable clients who received it.</li>
  * </ol>
  *
- * Deterministic for a fixed seed.
+ * Deterministic for a fixed seed. Use:
+ * <pre>{@code
+ * CausalFit fit = new DoublyRobustEstimator(Settings.defaults()).fit(data);
+ * fit.arm(1).ate();                                   // population effect of arm 1, with ateLower/ateUpper
+ * ClientEffects c = fit.model().predict(x, priors);   // one client, shrunk toward per-arm priors
+ * c.effect(1).priorShare(); c.effect(1).onSupport(); c.tied(1, 2); c.bestAndTied();
+ * String sha = fit.model().save(path);  DrLearnerModel.load(path, sha);
+ * }</pre>
  */
 public final class DoublyRobustEstimator {
 
@@ -73,6 +80,11 @@ public final class DoublyRobustEstimator {
 
         public Settings withSeed(long newSeed) {
             return new Settings(folds, newSeed, propensityClip, supportAbsolute, supportRelative,
+                    propensityLambda, outcomeLambda, finalLambda);
+        }
+
+        public Settings withFolds(int newFolds) {
+            return new Settings(newFolds, seed, propensityClip, supportAbsolute, supportRelative,
                     propensityLambda, outcomeLambda, finalLambda);
         }
 

@@ -1,7 +1,5 @@
 package nl.trede.core.cli;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -117,8 +115,7 @@ final class CsvDesign {
         if (present < n) {
             encoded.add(indicator);
             names.add(name + "_missing");
-            String shownMean = new BigDecimal(mean).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-            description.put("encoding", "missing cells set to the mean " + shownMean + ", plus indicator " + name + "_missing");
+            description.put("encoding", "missing cells set to the mean " + Numbers.format(mean) + ", plus indicator " + name + "_missing");
         } else {
             description.put("encoding", "as is");
         }

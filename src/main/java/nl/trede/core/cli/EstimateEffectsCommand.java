@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.ClientEffects;
 import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.DrLearnerModel;
+import nl.trede.core.causal.OutcomeType;
 import nl.trede.core.causal.OverlapSummary;
 
 /**
@@ -258,9 +257,7 @@ public final class EstimateEffectsCommand {
         }
 
         private DoublyRobustEstimator.Settings settings() {
-            DoublyRobustEstimator.Settings d = DoublyRobustEstimator.Settings.defaults();
-            return new DoublyRobustEstimator.Settings(options.folds(), options.seed(), d.propensityClip(),
-                    d.supportAbsolute(), d.supportRelative(), d.propensityLambda(), d.outcomeLambda(), d.finalLambda());
+            return DoublyRobustEstimator.Settings.defaults().withSeed(options.seed()).withFolds(options.folds());
         }
 
         private CsvTable readTable() throws CommandException, IOException {
@@ -353,7 +350,7 @@ public final class EstimateEffectsCommand {
             report.put("controlChosenBy", controlChoice[1]);
             report.put("outcome", options.outcome());
             report.put("outcomeType", fit.outcomeType().label());
-            report.put("effectUnits", fit.outcomeType() == nl.trede.core.causal.OutcomeType.BINARY
+            report.put("effectUnits", fit.outcomeType() == OutcomeType.BINARY
                     ? "difference in probability (0.05 = 5 percentage points)" : "units of the outcome column");
             report.put("n", data.size());
             ArrayNode arms = report.putArray("arms");
@@ -416,19 +413,10 @@ public final class EstimateEffectsCommand {
 
         private static void number(ObjectNode node, String field, double value) {
             if (Double.isFinite(value)) {
-                node.put(field, round(value));
+                node.put(field, Numbers.round(value));
             } else {
                 node.putNull(field);
             }
-        }
-
-        /** Six significant digits: enough for any effect, without false precision. */
-        private static double round(double value) {
-            return new BigDecimal(value).round(new MathContext(6)).doubleValue();
-        }
-
-        private static String format(double value) {
-            return Double.isFinite(value) ? new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString() : "";
         }
 
         private void writePredictions(Writer w, CausalFit fit, CausalData data) throws IOException {
@@ -445,9 +433,9 @@ public final class EstimateEffectsCommand {
                 List<String> row = new ArrayList<>();
                 row.add(Integer.toString(i + 1));
                 for (ArmEffect e : effects.effects()) {
-                    row.add(format(e.estimate()));
-                    row.add(format(e.lower()));
-                    row.add(format(e.upper()));
+                    row.add(Numbers.format(e.estimate()));
+                    row.add(Numbers.format(e.lower()));
+                    row.add(Numbers.format(e.upper()));
                     row.add(e.onSupport() ? "yes" : "no: not enough comparable history; " + e.supportNote());
                 }
                 List<Integer> best = effects.bestAndTied();
@@ -491,9 +479,9 @@ public final class EstimateEffectsCommand {
                     "ATT [95% CI]", "naive", "off-supp");
             for (ArmSummary a : fit.arms()) {
                 summary.printf(Locale.ROOT, "%-20s %8d %34s %34s %10s %8.1f%%%n", a.treatment(), a.n(),
-                        format(a.ate()) + " [" + format(a.ateLower()) + ", " + format(a.ateUpper()) + "]",
-                        format(a.att()) + " [" + format(a.attLower()) + ", " + format(a.attUpper()) + "]",
-                        format(a.naiveDifference()), 100 * a.offSupportShare());
+                        Numbers.format(a.ate()) + " [" + Numbers.format(a.ateLower()) + ", " + Numbers.format(a.ateUpper()) + "]",
+                        Numbers.format(a.att()) + " [" + Numbers.format(a.attLower()) + ", " + Numbers.format(a.attUpper()) + "]",
+                        Numbers.format(a.naiveDifference()), 100 * a.offSupportShare());
             }
             if (options.report() != null) {
                 summary.println("report written to " + options.report());
