@@ -168,6 +168,11 @@ class DoublyRobustEstimatorTest {
             }
         }
         assertTrue(old > 100);
+        // training goes to the motivated: for a very unmotivated client it is too rare to compare
+        DrLearnerModel.Support unmotivated = fit.model().support(new double[] {-3, 35, 0, 0}, 1);
+        assertFalse(unmotivated.onSupport());
+        assertTrue(unmotivated.note().contains("propensity for TRAINING"), unmotivated.note());
+        assertTrue(fit.model().support(new double[] {0.5, 35, 0, 0}, 1).onSupport());
         assertTrue(youngOnSupport > 0.9 * young, "most younger clients are comparable: " + youngOnSupport + "/" + young);
         OverlapSummary.ArmOverlap overlap = fit.overlap().arms().get(2);
         assertTrue(overlap.offSupportShare() >= old / 4_000.0);
