@@ -1,0 +1,494 @@
+package nl.trede.core.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.trede.core.causal.ArmEffect;
+import nl.trede.core.causal.ArmSummary;
+import nl.trede.core.causal.CausalData;
+import nl.trede.core.causal.CausalFit;
+import nl.trede.core.causal.ClientEffects;
+import nl.trede.core.causal.DoublyRobustEstimator;
+import nl.trede.core.causal.DrLearnerModel;
+import nl.trede.core.causal.OutcomeType;
+import nl.trede.core.causal.OverlapSummary;
+
+/**
+ * {@code estimate-effects}: causal effects of the treatments in a data scientist's own CSV
+ * extract, by cross-fitted AIPW and a DR-learner ({@link DoublyRobustEstimator}). Writes a JSON
+ * report with the ATE and ATT of every treatment versus the control (95 % intervals, in the
+ * outcome's own units), the naive difference beside them and an overlap summary; optionally one
+ * row of client-level effects per input row, and the fitted model as JSON.
+ *
+ * <p>Framework-free: the service's main dispatches {@code estimate-effects ...} to {@link #run}.
+ * Exit codes: 0 done, 2 unusable command line or input (one message on stderr naming the column
+ * and the data row), 1 an unexpected internal failure.
+ */
+public final class EstimateEffectsCommand {
+
+    static final String USAGE = """
+            usage: estimate-effects --data FILE.csv --treatment COLUMN --outcome COLUMN
+                                    [--control VALUE] [--features a,b,c] [--report report.json]
+                                    [--predictions effects.csv] [--model model.json] [--seed N] [--folds K]
+
+              --data         RFC 4180 CSV with a header row
+              --treatment    column holding the treatment each client received (two or more values)
+              --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
+              --control      the treatment value meaning "no intervention"; default "0" if present,
+                             else NONE or control (any case), else the most frequent value
+              --features     columns to adjust for; default all columns but treatment and outcome
+              --report       write the JSON report here instead of to stdout
+              --predictions  write per-row client effects (CSV, input order) here
+              --model        write the fitted effect model (JSON) here and print its SHA-256
+              --seed         seed of the cross-fitting folds (default 20260101)
+              --folds        cross-fitting folds (default 5)
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EstimateEffectsCommand() {
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Options options = Options.parse(args);
+            new Execution(options, out, err).execute();
+            return 0;
+        } catch (CommandException e) {
+            err.println("estimate-effects: " + e.getMessage());
+            if (e.showUsage()) {
+                err.print(USAGE);
+            }
+            return 2;
+        } catch (RuntimeException | IOException e) {
+            err.println("estimate-effects: internal error: " + e);
+            return 1;
+        }
+    }
+
+    /** The parsed command line. */
+    record Options(Path data, String treatment, String outcome, String control, List<String> features,
+                   Path report, Path predictions, Path model, long seed, int folds) {
+
+        static Options parse(String[] args) throws CommandException {
+            Map<String, String> values = new HashMap<>();
+            List<String> known = List.of("--data", "--treatment", "--outcome", "--control", "--features",
+                    "--report", "--predictions", "--model", "--seed", "--folds");
+            for (int i = 0; i < args.length; i++) {
+                String key = args[i];
+                String value = null;
+                int eq = key.indexOf('=');
+                if (key.startsWith("--") && eq > 0) {
+                    value = key.substring(eq + 1);
+                    key = key.substring(0, eq);
+                }
+                if (key.equals("--help") || key.equals("-h")) {
+                    throw new CommandException("help requested", true);
+                }
+                if (!known.contains(key)) {
+                    throw new CommandException("unknown argument '" + args[i] + "'", true);
+                }
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new CommandException(key + " needs a value", true);
+                    }
+                    value = args[++i];
+                }
+                if (values.put(key, value) != null) {
+                    throw new CommandException(key + " is given twice", true);
+                }
+            }
+            for (String required : List.of("--data", "--treatment", "--outcome")) {
+                if (!values.containsKey(required) || values.get(required).isBlank()) {
+                    throw new CommandException(required + " is required", true);
+                }
+            }
+            List<String> features = null;
+            if (values.containsKey("--features")) {
+                features = new ArrayList<>();
+                for (String f : values.get("--features").split(",")) {
+                    if (!f.trim().isEmpty()) {
+                        features.add(f.trim());
+                    }
+                }
+                if (features.isEmpty()) {
+                    throw new CommandException("--features lists no columns", true);
+                }
+            }
+            DoublyRobustEstimator.Settings defaults = DoublyRobustEstimator.Settings.defaults();
+            long seed = values.containsKey("--seed") ? integer(values.get("--seed"), "--seed") : defaults.seed();
+            long folds = values.containsKey("--folds") ? integer(values.get("--folds"), "--folds") : defaults.folds();
+            if (folds < 2 || folds > 20) {
+                throw new CommandException("--folds must be between 2 and 20", true);
+            }
+            return new Options(Path.of(values.get("--data")), values.get("--treatment").trim(),
+                    values.get("--outcome").trim(), values.get("--control"), features, path(values, "--report"),
+                    path(values, "--predictions"), path(values, "--model"), seed, (int) folds);
+        }
+
+        private static long integer(String value, String key) throws CommandException {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandException(key + " must be a whole number, not '" + value + "'", true);
+            }
+        }
+
+        private static Path path(Map<String, String> values, String key) {
+            return values.containsKey(key) ? Path.of(values.get(key)) : null;
+        }
+    }
+
+    /** One run: read, validate, encode, fit, write. */
+    private static final class Execution {
+
+        private final Options options;
+        private final PrintStream out;
+        /** The human-readable summary goes to stdout, unless the JSON report does. */
+        private final PrintStream summary;
+
+        Execution(Options options, PrintStream out, PrintStream err) {
+            this.options = options;
+            this.out = out;
+            this.summary = options.report() == null ? err : out;
+        }
+
+        void execute() throws CommandException, IOException {
+            long started = System.nanoTime();
+            CsvTable table = readTable();
+            int treatmentColumn = requireColumn(table, options.treatment(), "--treatment");
+            int outcomeColumn = requireColumn(table, options.outcome(), "--outcome");
+            if (treatmentColumn == outcomeColumn) {
+                throw new CommandException("--treatment and --outcome name the same column '" + options.treatment() + "'");
+            }
+            List<Integer> featureColumns = featureColumns(table, treatmentColumn, outcomeColumn);
+
+            String[] treatmentValues = new String[table.size()];
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (int r = 0; r < table.size(); r++) {
+                String value = table.cell(r, treatmentColumn).trim();
+                if (value.isEmpty()) {
+                    throw new CommandException("treatment column '" + options.treatment() + "' is empty in " + table.where(r));
+                }
+                treatmentValues[r] = value;
+                counts.merge(value, 1, Integer::sum);
+            }
+            if (counts.size() < 2) {
+                throw new CommandException("treatment column '" + options.treatment() + "' has only one value ('"
+                        + treatmentValues[0] + "'); effects need a control and at least one treatment");
+            }
+            String[] controlChoice = chooseControl(counts);
+            String control = controlChoice[0];
+            List<String> arms = new ArrayList<>();
+            arms.add(control);
+            counts.keySet().stream().filter(v -> !v.equals(control)).sorted(armOrder()).forEach(arms::add);
+            int minimum = settings().minimumArmSize();
+            for (String arm : arms) {
+                if (counts.get(arm) < minimum) {
+                    throw new CommandException("treatment column '" + options.treatment() + "': value '" + arm + "' has only "
+                            + counts.get(arm) + " rows; at least " + minimum + " are needed to estimate its effect");
+                }
+            }
+            int[] treatment = new int[table.size()];
+            for (int r = 0; r < table.size(); r++) {
+                treatment[r] = arms.indexOf(treatmentValues[r]);
+            }
+            double[] outcome = new double[table.size()];
+            for (int r = 0; r < table.size(); r++) {
+                String cell = table.cell(r, outcomeColumn);
+                if (CsvDesign.isMissing(cell)) {
+                    throw new CommandException("outcome column '" + options.outcome() + "' is missing in " + table.where(r)
+                            + "; remove or fill rows without an outcome");
+                }
+                if (!CsvDesign.isNumber(cell)) {
+                    throw new CommandException("outcome column '" + options.outcome() + "' has the non-numeric value '"
+                            + cell.trim() + "' in " + table.where(r));
+                }
+                outcome[r] = Double.parseDouble(cell.trim());
+            }
+
+            CsvDesign design = CsvDesign.encode(table, featureColumns);
+            CausalData data = new CausalData(design.features, design.names, treatment, outcome, arms);
+            summary.printf(Locale.ROOT, "control: '%s' (%s)%n", control, controlChoice[1]);
+            CausalFit fit = new DoublyRobustEstimator(settings()).fit(data);
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            ObjectNode report = report(fit, data, design, controlChoice, seconds);
+            if (options.report() == null) {
+                out.println(JSON.writeValueAsString(report));
+            } else {
+                write(options.report(), "--report", w -> w.write(JSON.writeValueAsString(report) + "\n"));
+            }
+            if (options.predictions() != null) {
+                write(options.predictions(), "--predictions", w -> writePredictions(w, fit, data));
+            }
+            if (options.model() != null) {
+                Map<String, String> provenance = new LinkedHashMap<>();
+                provenance.put("data", options.data().toString());
+                provenance.put("dataSha256", report.get("dataSha256").asText());
+                provenance.put("treatmentColumn", options.treatment());
+                provenance.put("outcomeColumn", options.outcome());
+                provenance.put("encoding", JSON.writeValueAsString(design.columns));
+                try {
+                    String sha = fit.model().withProvenance(provenance).save(options.model());
+                    summary.printf("model written to %s (SHA-256 %s)%n", options.model(), sha);
+                } catch (IOException e) {
+                    throw new CommandException("cannot write --model " + options.model() + ": " + e.getMessage());
+                }
+            }
+            printSummary(fit, data, seconds);
+        }
+
+        private DoublyRobustEstimator.Settings settings() {
+            return DoublyRobustEstimator.Settings.defaults().withSeed(options.seed()).withFolds(options.folds());
+        }
+
+        private CsvTable readTable() throws CommandException, IOException {
+            Path file = options.data();
+            if (Files.isDirectory(file)) {
+                throw new CommandException("--data " + file + " is a directory, not a CSV file");
+            }
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return CsvTable.read(reader);
+            } catch (NoSuchFileException e) {
+                throw new CommandException("--data file not found: " + file);
+            } catch (MalformedInputException e) {
+                throw new CommandException("--data " + file + " is not UTF-8 text");
+            } catch (IOException e) {
+                throw new CommandException("cannot read --data " + file + ": " + e.getMessage());
+            }
+        }
+
+        private static int requireColumn(CsvTable table, String name, String option) throws CommandException {
+            int column = table.column(name);
+            if (column < 0) {
+                throw new CommandException(option + " column '" + name + "' is not in the header; columns are "
+                        + String.join(", ", table.header()));
+            }
+            return column;
+        }
+
+        private List<Integer> featureColumns(CsvTable table, int treatmentColumn, int outcomeColumn)
+                throws CommandException {
+            List<Integer> columns = new ArrayList<>();
+            if (options.features() == null) {
+                for (int c = 0; c < table.header().size(); c++) {
+                    if (c != treatmentColumn && c != outcomeColumn) {
+                        columns.add(c);
+                    }
+                }
+                return columns;
+            }
+            for (String name : options.features()) {
+                int c = requireColumn(table, name, "--features");
+                if (c == treatmentColumn || c == outcomeColumn) {
+                    throw new CommandException("--features column '" + name + "' is the treatment or the outcome");
+                }
+                if (!columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
+            return columns;
+        }
+
+        /** The control value and how it was chosen. */
+        private String[] chooseControl(Map<String, Integer> counts) throws CommandException {
+            if (options.control() != null) {
+                String given = options.control().trim();
+                if (!counts.containsKey(given)) {
+                    throw new CommandException("--control value '" + given + "' does not occur in treatment column '"
+                            + options.treatment() + "'; its values are " + String.join(", ", counts.keySet()));
+                }
+                return new String[] {given, "given with --control"};
+            }
+            if (counts.containsKey("0")) {
+                return new String[] {"0", "default: the value 0"};
+            }
+            for (String name : List.of("none", "control")) {
+                for (String value : counts.keySet()) {
+                    if (value.equalsIgnoreCase(name)) {
+                        return new String[] {value, "default: the value " + value};
+                    }
+                }
+            }
+            String mostFrequent = counts.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow().getKey();
+            return new String[] {mostFrequent, "default: the most frequent value; use --control to choose another"};
+        }
+
+        /** Numbers in numeric order, otherwise text order. */
+        private static Comparator<String> armOrder() {
+            return (a, b) -> CsvDesign.isNumber(a) && CsvDesign.isNumber(b)
+                    ? Double.compare(Double.parseDouble(a), Double.parseDouble(b)) : a.compareTo(b);
+        }
+
+        private ObjectNode report(CausalFit fit, CausalData data, CsvDesign design, String[] controlChoice,
+                                  double seconds) throws IOException {
+            ObjectNode report = JSON.createObjectNode();
+            report.put("data", options.data().toString());
+            report.put("dataSha256", DrLearnerModel.sha256(options.data()));
+            report.put("treatmentColumn", options.treatment());
+            report.put("control", controlChoice[0]);
+            report.put("controlChosenBy", controlChoice[1]);
+            report.put("outcome", options.outcome());
+            report.put("outcomeType", fit.outcomeType().label());
+            report.put("effectUnits", fit.outcomeType() == OutcomeType.BINARY
+                    ? "difference in probability (0.05 = 5 percentage points)" : "units of the outcome column");
+            report.put("n", data.size());
+            ArrayNode arms = report.putArray("arms");
+            for (ArmSummary arm : fit.arms()) {
+                ObjectNode node = arms.addObject();
+                node.put("treatment", arm.treatment());
+                node.put("n", arm.n());
+                number(node, "ate", arm.ate());
+                number(node, "ateLower", arm.ateLower());
+                number(node, "ateUpper", arm.ateUpper());
+                number(node, "ateSe", arm.ateSe());
+                number(node, "att", arm.att());
+                number(node, "attLower", arm.attLower());
+                number(node, "attUpper", arm.attUpper());
+                number(node, "attSe", arm.attSe());
+                number(node, "naiveDifference", arm.naiveDifference());
+                number(node, "naiveLower", arm.naiveLower());
+                number(node, "naiveUpper", arm.naiveUpper());
+                number(node, "offSupportShare", arm.offSupportShare());
+            }
+            ObjectNode overlap = report.putObject("overlap");
+            DoublyRobustEstimator.Settings s = settings();
+            overlap.put("propensityClip", fit.overlap().propensityClip());
+            overlap.put("supportRule", String.format(Locale.ROOT, "a client is off support for a treatment when its"
+                    + " estimated propensity for that treatment or for the control is below max(%s, %s x that value's"
+                    + " share), or a feature lies outside the range seen among clients who got it",
+                    s.supportAbsolute(), s.supportRelative()));
+            ArrayNode overlapArms = overlap.putArray("arms");
+            for (OverlapSummary.ArmOverlap arm : fit.overlap().arms()) {
+                ObjectNode node = overlapArms.addObject();
+                node.put("treatment", arm.treatment());
+                number(node, "share", arm.share());
+                number(node, "threshold", arm.threshold());
+                node.put("offSupportCount", arm.offSupportCount());
+                number(node, "offSupportShare", arm.offSupportShare());
+                quantiles(node.putObject("propensityAllClients"), arm.allClients());
+                quantiles(node.putObject("propensityOwnClients"), arm.armClients());
+            }
+            ObjectNode method = report.putObject("method");
+            method.put("estimator", "cross-fitted AIPW (ATE, ATT) and DR-learner with a ridge final stage");
+            method.put("folds", s.folds());
+            method.put("seed", s.seed());
+            method.put("intervals", "95 %, from the influence function (ATE, ATT) and an HC0 sandwich (client level)");
+            method.put("seconds", Math.round(seconds * 100) / 100.0);
+            report.set("features", JSON.valueToTree(design.columns));
+            return report;
+        }
+
+        private static void quantiles(ObjectNode node, OverlapSummary.Quantiles q) {
+            number(node, "min", q.min());
+            number(node, "p01", q.p01());
+            number(node, "p05", q.p05());
+            number(node, "p25", q.p25());
+            number(node, "median", q.median());
+            number(node, "p75", q.p75());
+            number(node, "p95", q.p95());
+            number(node, "p99", q.p99());
+            number(node, "max", q.max());
+        }
+
+        private static void number(ObjectNode node, String field, double value) {
+            if (Double.isFinite(value)) {
+                node.put(field, Numbers.round(value));
+            } else {
+                node.putNull(field);
+            }
+        }
+
+        private void writePredictions(Writer w, CausalFit fit, CausalData data) throws IOException {
+            List<String> names = data.armNames();
+            List<String> header = new ArrayList<>(List.of("row"));
+            for (String arm : names.subList(1, names.size())) {
+                header.addAll(List.of("effect_" + arm, "effect_" + arm + "_lower", "effect_" + arm + "_upper",
+                        "effect_" + arm + "_support"));
+            }
+            header.addAll(List.of("best", "tied_with_best"));
+            writeCsvRow(w, header);
+            for (int i = 0; i < data.size(); i++) {
+                ClientEffects effects = fit.model().predict(data.features()[i]);
+                List<String> row = new ArrayList<>();
+                row.add(Integer.toString(i + 1));
+                for (ArmEffect e : effects.effects()) {
+                    row.add(Numbers.format(e.estimate()));
+                    row.add(Numbers.format(e.lower()));
+                    row.add(Numbers.format(e.upper()));
+                    row.add(e.onSupport() ? "yes" : "no: not enough comparable history; " + e.supportNote());
+                }
+                List<Integer> best = effects.bestAndTied();
+                row.add(names.get(best.get(0)));
+                row.add(String.join(";", best.subList(1, best.size()).stream().map(names::get).toList()));
+                writeCsvRow(w, row);
+            }
+        }
+
+        private static void writeCsvRow(Writer w, List<String> fields) throws IOException {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                String f = fields.get(i);
+                if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                    w.write('"' + f.replace("\"", "\"\"") + '"');
+                } else {
+                    w.write(f);
+                }
+            }
+            w.write("\r\n");
+        }
+
+        private interface Body {
+            void writeTo(Writer w) throws IOException;
+        }
+
+        private static void write(Path file, String option, Body body) throws CommandException {
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            } catch (IOException e) {
+                throw new CommandException("cannot write " + option + " " + file + ": " + e);
+            }
+        }
+
+        private void printSummary(CausalFit fit, CausalData data, double seconds) {
+            summary.printf(Locale.ROOT, "%d rows, outcome '%s' (%s), %d features after encoding, %.1f s%n",
+                    data.size(), options.outcome(), fit.outcomeType().label(), data.featureNames().size(), seconds);
+            summary.printf(Locale.ROOT, "%-20s %8s %34s %34s %10s %9s%n", "treatment", "n", "ATE [95% CI]",
+                    "ATT [95% CI]", "naive", "off-supp");
+            for (ArmSummary a : fit.arms()) {
+                summary.printf(Locale.ROOT, "%-20s %8d %34s %34s %10s %8.1f%%%n", a.treatment(), a.n(),
+                        Numbers.format(a.ate()) + " [" + Numbers.format(a.ateLower()) + ", " + Numbers.format(a.ateUpper()) + "]",
+                        Numbers.format(a.att()) + " [" + Numbers.format(a.attLower()) + ", " + Numbers.format(a.attUpper()) + "]",
+                        Numbers.format(a.naiveDifference()), 100 * a.offSupportShare());
+            }
+            if (options.report() != null) {
+                summary.println("report written to " + options.report());
+            }
+            if (options.predictions() != null) {
+                summary.println("client effects written to " + options.predictions());
+            }
+        }
+    }
+}
