@@ -1,0 +1,62 @@
+package nl.trede.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import nl.trede.core.distance.DistanceModelTrainer;
+import nl.trede.core.distance.ModelCard;
+import nl.trede.core.distance.ModelFiles;
+import nl.trede.core.synth.PopulationGenerator;
+
+/**
+ * {@code train-models [--seed N] [--out DIR] [--version V] [--training N] [--held-out N]}:
+ * regenerates the distance model, its model card (JSON and Markdown) and the registry entry that
+ * makes it active, from the synthetic population with the given seed. Same seed, same metrics.
+ * Framework-free so the service's main, the tests and a plain {@code java} call share it.
+ */
+public final class TrainModelsCommand {
+
+    public static final long DEFAULT_SEED = 20261125L;
+    private static final String USAGE =
+            "usage: train-models [--seed N] [--out DIR] [--version V] [--training N] [--held-out N]";
+
+    private TrainModelsCommand() {
+    }
+
+    /** Runs the command; returns the process exit code (0 ok, 2 bad arguments, 1 failure). */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        DistanceModelTrainer.Settings settings;
+        Path dir;
+        try {
+            Options options = new Options(args, Set.of("--seed", "--out", "--version", "--training", "--held-out"), Set.of());
+            DistanceModelTrainer.Settings standard = DistanceModelTrainer.Settings.standard(DEFAULT_SEED);
+            settings = new DistanceModelTrainer.Settings(options.getLong("--seed", standard.seed()),
+                    options.getInt("--training", standard.trainingClients()),
+                    options.getInt("--held-out", standard.heldOutClients()),
+                    options.get("--version", standard.version()), PopulationGenerator.Settings.defaults());
+            dir = Path.of(options.get("--out", "models"));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            long start = System.nanoTime();
+            ModelCard card = ModelFiles.publish(dir, new DistanceModelTrainer().train(settings));
+            ModelCard.HeldOut h = card.heldOut();
+            out.printf(Locale.ROOT, "%s (%s): held-out AUC %.4f (Bayes-optimal %.4f), ECE %.4f; wrote %s in %.0f s%n",
+                    card.modelVersion(), card.chosenCandidate(), h.auc(), h.bayesOptimalAuc(), h.expectedCalibrationError(),
+                    dir, (System.nanoTime() - start) / 1e9);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("train-models failed: " + e);
+            return 1;
+        }
+    }
+}
