@@ -3,7 +3,9 @@
 #   docker run -p 8080:8080 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/trede \
 #     -e QUARKUS_DATASOURCE_USERNAME=trede -e QUARKUS_DATASOURCE_PASSWORD=... \
-#     -e TREDE_CLIENT_REFERENCE_KEY=... trede
+#     -e TREDE_CLIENT_REFERENCE_KEY=... \
+#     -e QUARKUS_OIDC_AUTH_SERVER_URL=https://login.gemeente.nl/realms/sociaal-domein \
+#     -e QUARKUS_OIDC_CLIENT_ID=trede trede
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -18,6 +20,7 @@ RUN ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
 
 FROM eclipse-temurin:17-jre
 ENV LANGUAGE='en_US:en' \
+    QUARKUS_PROFILE=production \
     JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0" \
     TREDE_MODELS_DIRECTORY=/deployments/models
 RUN useradd --system --uid 185 --home-dir /deployments trede
