@@ -1,0 +1,133 @@
+package nl.trede.ui;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The klantmanager's page in a real browser, driven by keyboard where a klantmanager would. */
+@QuarkusTest
+class KlantmanagerPageTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    /** Opens the page, enters the klantmanager's own details and searches a new client: the intake form opens. */
+    private void startIntakeForNewClient() {
+        browser.open(base, "/klantmanager.html");
+        browser.type("klantmanagerId", "km-0412");
+        browser.type("municipalityCode", "GM0599");
+        browser.type("clientReference", "UI-" + UUID.randomUUID());
+        browser.visible("clientReference").sendKeys(Keys.ENTER);
+        browser.waitForText(By.id("melding"), "Geen klant met dit kenmerk");
+        browser.visible("intake-blok");
+    }
+
+    @Test
+    void takeAnIntakeReadTheAdviceOverrideWithAReasonAndSeeItOnTheTimeline() {
+        startIntakeForNewClient();
+        browser.type("age", "34");
+        browser.choose("educationLevel", "MBO_2_4");
+        browser.choose("dutchLanguageLevel", "B2");
+        browser.type("monthsOnBenefit", "14");
+        browser.type("monthsSinceLastJob", "20");
+        browser.type("yearsWorkExperience", "6");
+        browser.choose("drivingLicence", "true");
+        browser.choose("healthLimitation", "NONE");
+        browser.choose("careDuties", "false");
+        browser.choose("problematicDebts", "false");
+        browser.choose("unstableHousing", "false");
+        browser.choose("jobSearchSelfEfficacy", "3");
+        browser.choose("expectsWork", "true");
+        browser.choose("participationRung", "3");
+        browser.type("labourMarketTightness", "0,9");
+        browser.screenshot("klantmanager-intake");
+        browser.type("age", "34\n");
+
+        // The score: category, probability and reasons in Dutch; motivation was left out and is named as missing.
+        assertTrue(browser.waitForText(By.id("categorie"), "Categorie").matches("Categorie [1-4]: (klaar voor werk|.* afstand tot werk)"));
+        assertTrue(browser.visible("kans").getText().matches("\\d+ %"));
+        assertFalse(browser.driver.findElements(By.cssSelector(".redenen li")).isEmpty(), "the main reasons are listed");
+        assertTrue(browser.visible("ontbrekend").getText().startsWith("motivatie"));
+
+        // The advice: every estimated effect drawn as a bar with its interval.
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#advies-tabel tbody tr")));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#advies-tabel tbody tr"));
+        List<WebElement> bars = browser.driver.findElements(By.cssSelector("#advies-tabel svg[role=img]"));
+        assertTrue(bars.size() >= rows.size() - 1 && !bars.isEmpty(), "effect bars with intervals are drawn");
+        assertTrue(bars.get(0).getAttribute("aria-label").contains("95 %-interval"));
+        browser.screenshot("klantmanager-advies");
+
+        // Choose an option that is not the advice (nor tied with it): the page asks for a reason, in Dutch.
+        WebElement other = rows.stream().skip(1)
+                .filter(row -> "false".equals(row.getAttribute("data-tied-with-top")))
+                .reduce((first, second) -> second)
+                .orElse(rows.get(rows.size() - 1));
+        other.findElement(By.cssSelector("input[type=checkbox]")).sendKeys(Keys.SPACE);
+        if ("true".equals(other.getAttribute("data-tied-with-top"))) {
+            // Everything is tied with the top: choosing two options is still a deviation.
+            rows.get(0).findElement(By.cssSelector("input[type=checkbox]")).sendKeys(Keys.SPACE);
+        }
+        assertTrue(browser.visible("afwijking-tekst").getText().contains("wijkt af van het advies"));
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).click();
+        assertEquals("U wijkt af van het advies. Kies een reden.", browser.visible("reasonCode-fout").getText());
+
+        browser.choose("reasonCode", "CLIENT_PREFERENCE");
+        browser.type("note", "Klant wil eerst dit proberen.");
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).click();
+        browser.waitForText(By.id("besluit-melding"), "als afwijking van het advies");
+
+        String decision = browser.waitForText(By.cssSelector("#tijdlijn li[data-type=DECISION]"), "Afwijking van het advies");
+        assertTrue(decision.contains("De klant heeft een andere voorkeur") && decision.contains("Klant wil eerst dit proberen."), decision);
+        assertTrue(decision.contains("km-0412"));
+        assertEquals(1, browser.driver.findElements(By.cssSelector("#tijdlijn li[data-type=INTAKE]")).size());
+        browser.screenshot("klantmanager-besluit");
+
+        // The same client is found again by reference, with the decision on the timeline.
+        String clientId = given().get(browser.driver.findElement(By.id("uitleg-link")).getAttribute("href")
+                .replaceAll(".*intake=([^&]+).*", "/api/v1/intakes/$1")).then().extract().path("clientId");
+        given().get("/api/v1/clients/" + clientId).then().statusCode(200)
+                .body("timeline.find { it.type == 'DECISION' }.decision.override", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void anInvalidAgeIsExplainedInDutchNextToTheField() {
+        startIntakeForNewClient();
+        browser.type("age", "12");
+        browser.choose("educationLevel", "VMBO");
+        browser.driver.findElement(By.id("monthsSinceLastJob-nooit")).sendKeys(Keys.SPACE);
+        browser.driver.findElement(By.cssSelector("#intake button[type=submit]")).click();
+
+        assertEquals("Leeftijd moet tussen 18 en 67 jaar liggen.", browser.visible("age-fout").getText());
+        assertEquals("true", browser.driver.findElement(By.id("age")).getAttribute("aria-invalid"));
+        WebElement summary = browser.driver.findElement(By.cssSelector("#intake .foutenlijst"));
+        assertTrue(summary.getText().contains("Controleer dit veld"), summary.getText());
+        assertEquals(summary, browser.driver.switchTo().activeElement(), "the summary takes the focus, for screen readers");
+        browser.screenshot("klantmanager-validatie");
+    }
+}
