@@ -6,6 +6,8 @@ import { barChart, overrideChart } from './charts.js';
 const $ = id => document.getElementById(id);
 const form = $('filter');
 const PERIOD_WORDS = { MONTH: 'maand', WEEK: 'week' };
+const monthName = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 form.municipalityCode.value = settings().municipalityCode ?? '';
 
@@ -43,10 +45,11 @@ function render(rates) {
     : rate > 0.5 ? ' Let op: meer dan de helft wijkt af. Past het advies nog bij de praktijk?' : '';
   say($('melding'), warning.trim(), warning ? 'let-op' : '');
   $('totaal').textContent = `${rates.municipalityCode}: ${rates.overrides} van ${rates.decisions} besluiten weken af van het advies (${fmt.percent(rate)}).`;
-  $('tijd-grafiek').replaceChildren(overrideChart(rates.periods, word));
-  $('tijd-tabel').innerHTML = `<thead><tr><th scope="col">${word === 'week' ? 'Week vanaf' : 'Maand'}</th><th scope="col" class="getal">Besluiten</th>
+  const name = p => (rates.period === 'WEEK' ? `week van ${shortDate.format(new Date(p.start))}` : monthName.format(new Date(p.start)));
+  $('tijd-grafiek').replaceChildren(overrideChart(rates.periods, word, name));
+  $('tijd-tabel').innerHTML = `<thead><tr><th scope="col">${word === 'week' ? 'Week' : 'Maand'}</th><th scope="col" class="getal">Besluiten</th>
     <th scope="col" class="getal">Afwijkingen</th><th scope="col" class="getal">Percentage</th></tr></thead><tbody>${rates.periods.map(p =>
-    `<tr><td>${escape(p.start)}</td><td class="getal">${p.decisions}</td><td class="getal">${p.overrides}</td>
+    `<tr><td>${escape(name(p))}</td><td class="getal">${p.decisions}</td><td class="getal">${p.overrides}</td>
       <td class="getal">${p.overrideRate === null ? '–' : fmt.percent(p.overrideRate)}</td></tr>`).join('')}</tbody>`;
   const reasons = rates.reasons.map(r => ({ label: REASONS[r.reasonCode], value: r.overrides,
     text: `${r.overrides}${r.share === null ? '' : ` (${fmt.percent(r.share)})`}` }));

@@ -1,5 +1,5 @@
 // Calls to Trede's JSON API, its errors in Dutch, and the few things every page shares.
-import { dutchReason, fieldLabel } from './nl.js';
+import { dutchReason } from './nl.js';
 
 /** A refused or failed call: a Dutch message, and per field a Dutch reason (400 invalidParams). */
 export class ApiError extends Error {
@@ -63,7 +63,7 @@ export function showFieldErrors(form, errors) {
     const slot = document.getElementById(`${base}-fout`);
     if (slot) slot.textContent = message;
     if (input) input.setAttribute('aria-invalid', 'true');
-    return `<li><a href="#${input?.id ?? ''}">${escape(fieldLabel(name))}: ${escape(message)}</a></li>`;
+    return `<li><a href="#${input?.id ?? ''}">${escape(message)}</a></li>`;
   });
   if (summary) {
     summary.innerHTML = `<h3>Controleer ${errors.length === 1 ? 'dit veld' : 'deze velden'}</h3><ul>${items.join('')}</ul>`;
@@ -107,6 +107,9 @@ export function escape(text) {
 /** The intervention catalogue by code, fetched once per page. */
 let catalogue;
 export async function interventions() {
-  catalogue ??= api('/interventions').then(c => new Map(c.items.map(i => [i.code, i])));
+  catalogue ??= api('/interventions').then(c => new Map(c.items.map(i => [i.code, i])), error => {
+    catalogue = undefined; // ask again next time rather than keep the failure
+    throw error;
+  });
   return catalogue;
 }

@@ -108,14 +108,14 @@ export function calibrationPlot(bins) {
 /** Expected effect at 0, 12 and 24 months with a band of ±1.96 standard deviations: the lock-in dip. */
 export function effectCurve(name, at12, at24, sd, domain) {
   const width = 200, height = 120, pad = 30;
-  const x = linear([0, 24], [pad, width - 10]);
+  const x = linear([0, 24], [pad, width - 22]);
   const y = linear(domain, [height - 20, 8]);
   const band = `M${x(0)},${y(0)} L${x(12)},${y(at12 + 1.96 * sd)} L${x(24)},${y(at24 + 1.96 * sd)} `
     + `L${x(24)},${y(at24 - 1.96 * sd)} L${x(12)},${y(at12 - 1.96 * sd)} Z`;
   const label = `${name}: ${fmt.points(at12)} procentpunt na 12 maanden, ${fmt.points(at24)} na 24 maanden`;
   return picture(width, height, label, [
     svg('path', { d: band, fill: '#dce6f2' }),
-    svg('line', { x1: pad, x2: width - 10, y1: y(0), y2: y(0), stroke: MUTED, 'stroke-dasharray': '3 2' }),
+    svg('line', { x1: pad, x2: width - 22, y1: y(0), y2: y(0), stroke: MUTED, 'stroke-dasharray': '3 2' }),
     svg('polyline', { points: [[0, 0], [12, at12], [24, at24]].map(([m, v]) => `${x(m)},${y(v)}`).join(' '),
       fill: 'none', stroke: at12 < 0 ? WARN : ACCENT, 'stroke-width': 2.5 }),
     ...[[12, at12], [24, at24]].map(([m, v]) => svg('circle', { cx: x(m), cy: y(v), r: 3.5, fill: at12 < 0 ? WARN : ACCENT })),
@@ -124,8 +124,8 @@ export function effectCurve(name, at12, at24, sd, domain) {
   ]);
 }
 
-/** Override rate per period (line, 0–100 %) over the number of decisions (grey bars). */
-export function overrideChart(periods, periodLabel) {
+/** Override rate per period (line, 0–100 %) over the number of decisions (grey bars); name(p) labels a period. */
+export function overrideChart(periods, periodLabel, name) {
   const width = 640, height = 260, pad = 44;
   const step = (width - pad - 44) / Math.max(periods.length, 1);
   const maxDecisions = Math.max(...periods.map(p => p.decisions), 1);
@@ -133,7 +133,7 @@ export function overrideChart(periods, periodLabel) {
   const yCount = linear([0, maxDecisions], [height - 40, 14]);
   const cx = i => pad + step * (i + 0.5);
   const bars = periods.map((p, i) => svg('rect', {
-    x: cx(i) - step * 0.35, y: yCount(p.decisions), width: step * 0.7, height: yCount(0) - yCount(p.decisions), fill: '#d9dde3',
+    x: cx(i) - Math.min(step * 0.35, 30), y: yCount(p.decisions), width: Math.min(step * 0.7, 60), height: yCount(0) - yCount(p.decisions), fill: '#d9dde3',
   }));
   const withRate = periods.map((p, i) => [i, p]).filter(([, p]) => p.overrideRate !== null);
   const line = withRate.map(([i, p], k) => `${k ? 'L' : 'M'}${cx(i)},${yRate(p.overrideRate)}`).join(' ');
@@ -144,19 +144,17 @@ export function overrideChart(periods, periodLabel) {
       svg('line', { x1: pad, x2: width - 44, y1: yRate(t), y2: yRate(t), stroke: '#e6e9ee' }),
       svg('text', { x: pad - 6, y: yRate(t) + 4, 'text-anchor': 'end', 'font-size': 11, fill: INK }, [fmt.percent(t)]),
     ]),
-    svg('text', { x: width - 40, y: yCount(maxDecisions) + 4, 'font-size': 11, fill: MUTED }, [`${maxDecisions} besl.`]),
     svg('path', { d: line, fill: 'none', stroke: ACCENT, 'stroke-width': 2.5 }),
     ...withRate.map(([i, p]) => svg('circle', { cx: cx(i), cy: yRate(p.overrideRate), r: 4, fill: ACCENT },
-      [svg('title', {}, [`${p.start}: ${p.overrides} van ${p.decisions} besluiten (${fmt.percent(p.overrideRate)})`])])),
-    ...periods.map((p, i) => (i % every ? null : svg('text', { x: cx(i), y: height - 22, 'text-anchor': 'middle', 'font-size': 11, fill: INK }, [p.start]))).filter(Boolean),
+      [svg('title', {}, [`${name(p)}: ${p.overrides} van ${p.decisions} besluiten (${fmt.percent(p.overrideRate)})`])])),
+    ...periods.map((p, i) => (i % every ? null : svg('text', { x: cx(i), y: height - 22, 'text-anchor': 'middle', 'font-size': 11, fill: INK }, [name(p)]))).filter(Boolean),
   ]);
 }
 
-/** Horizontal bars: a count per label. */
-export function barChart(rows, label) {
+/** Horizontal bars: a value per label, on a scale from `from` (0 unless told) to `to` (the largest value unless told). */
+export function barChart(rows, label, { from = 0, to = Math.max(...rows.map(r => r.value), 1) } = {}) {
   const width = 640, rowHeight = 28, labelWidth = 330;
-  const max = Math.max(...rows.map(r => r.value), 1);
-  const x = linear([0, max], [0, width - labelWidth - 60]);
+  const x = linear([from, to], [0, width - labelWidth - 90]);
   return picture(width, rows.length * rowHeight + 6, label, rows.flatMap((r, i) => [
     svg('text', { x: labelWidth - 8, y: i * rowHeight + 19, 'text-anchor': 'end', 'font-size': 13, fill: INK }, [r.label]),
     svg('rect', { x: labelWidth, y: i * rowHeight + 5, width: Math.max(x(r.value), 1), height: rowHeight - 10, fill: ACCENT }),

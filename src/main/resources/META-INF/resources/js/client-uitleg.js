@@ -15,6 +15,9 @@ const REASONS_FOR_CLIENT = {
   OTHER: 'een andere reden',
 };
 
+/** Where the klantmanager's label is a question to them, the letter speaks to the client. */
+const LETTER_LABELS = { expectsWork: 'Uw eigen verwachting om werk te vinden' };
+
 $('afdrukken').addEventListener('click', () => window.print());
 
 try {
@@ -56,7 +59,7 @@ function render(intake, decision, advice, catalogue) {
   const unknown = [];
   for (const [field, f] of Object.entries(INTAKE_FIELDS)) {
     if (score.missingFields.includes(field)) unknown.push(escape(f.label));
-    else used.push(`${escape(f.label)}: ${escape(inWords(field, f, intake.profile[field]))}`);
+    else used.push(`${escape(LETTER_LABELS[field] ?? f.label)}: ${escape(inWords(field, f, intake.profile[field]))}`);
   }
 
   $('datum').textContent = `Over uw gesprek van ${fmt.date(intake.createdAt)}.`;
@@ -108,6 +111,7 @@ function render(intake, decision, advice, catalogue) {
 /** A profile value as words, the way the intake form showed it. */
 function inWords(field, f, value) {
   if (field === 'monthsSinceLastJob' && value === null) return 'nooit betaald gewerkt';
+  if (f.numeric && f.max === 5) return `${value} op een schaal van 1 tot 5`;
   if (f.options) return f.options.find(([v]) => v === String(value))?.[1] ?? String(value);
   return `${f.kind === 'decimal' ? fmt.one(value) : value}${f.unit ? ` ${f.unit}` : ''}`;
 }

@@ -29,6 +29,7 @@ function findRows(node, ...keys) {
 }
 
 const three = x => (typeof x === 'number' ? x.toFixed(3).replace('.', ',') : '–');
+const number = x => (Number.isInteger(x) ? String(x) : three(x));
 
 function metrics(card) {
   const auc = pick(card, 'heldOut.auc', 'heldOutAuc', 'auc');
@@ -97,9 +98,11 @@ function renderCard(entry) {
   const pictures = section.querySelector('.grafieken');
   if (typeof auc === 'number' && typeof bayes === 'number') {
     const figure = document.createElement('figure');
-    figure.innerHTML = '<figcaption>Onderscheidend vermogen (AUC) naast het best haalbare</figcaption>';
+    figure.innerHTML = '<figcaption>Onderscheidend vermogen (AUC) naast het best haalbare</figcaption>'
+      + '<p class="legenda">De balk begint bij 0,5: zo goed als gokken. 1 is perfect.</p>';
     figure.append(barChart([{ label: 'dit model', value: auc, text: three(auc) },
-      { label: 'best haalbaar (echte kansen)', value: bayes, text: three(bayes) }], `AUC ${three(auc)}, best haalbaar ${three(bayes)}`));
+      { label: 'best haalbaar (echte kansen)', value: bayes, text: three(bayes) }], `AUC ${three(auc)}, best haalbaar ${three(bayes)}`,
+    { from: 0.5, to: 1 }));
     pictures.append(figure);
   }
   const calibration = calibrationFigure(card);
@@ -111,7 +114,7 @@ function renderEvaluation({ file, report }) {
   const div = document.createElement('div');
   const scalars = Object.entries(report).filter(([, v]) => v === null || typeof v !== 'object');
   div.innerHTML = `<h3>${escape(file)}</h3>
-    <dl class="cijfers">${scalars.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(typeof v === 'number' ? three(v) : v)}</dd>`).join('')}</dl>
+    <dl class="cijfers">${scalars.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(typeof v === 'number' ? number(v) : v)}</dd>`).join('')}</dl>
     <div class="grafieken"></div>${subgroupTable(report)}
     <details><summary>Volledig rapport (JSON)</summary><pre>${escape(JSON.stringify(report, null, 2))}</pre></details>`;
   const calibration = calibrationFigure(report);

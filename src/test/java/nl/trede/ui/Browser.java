@@ -80,9 +80,10 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the whole page, not only the window: the window is stretched for it. */
     void screenshot(String name) {
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 20, HEIGHT), 8000)));
+        // The window's height includes the browser's own bar, even headless: add it to the page's height.
+        long height = (Long) ((JavascriptExecutor) driver).executeScript("return Math.max(document.body.scrollHeight, "
+                + "document.documentElement.scrollHeight) + window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, HEIGHT), 8000)));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
