@@ -30,7 +30,7 @@ public class ModelCardResource {
 
     @GET
     @Path("/{modelVersion}")
-    @Operation(summary = "One model version with its card")
+    @Operation(summary = "One model version with its card", description = "The card of one model version, whether it is active, and whether the card matches the registry's SHA-256.")
     @APIResponse(responseCode = "200", description = "The model card")
     public ModelOverview.Card getModel(@PathParam("modelVersion") String modelVersion) {
         return cards.card(modelVersion);

@@ -1,6 +1,6 @@
 package nl.trede.modelcards;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the model cards, the registry and any evaluation reports from the models directory, for
- * people to look at. The cards are passed through as JSON rather than mapped onto a fixed record:
+ * people to look at. The cards are passed through as JSON objects rather than mapped onto a record:
  * they are written by the training command and grow with it, and this page must not break when
  * they do. Read on every request, so a newly promoted model shows without a restart.
  */
@@ -32,6 +31,8 @@ public class ModelCardService {
     private static final Logger LOG = Logger.getLogger(ModelCardService.class);
     private static final String CARD_SUFFIX = ".card.json";
     private static final String EVALUATION_SUFFIX = ".evaluation.json";
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper();
@@ -64,7 +65,7 @@ public class ModelCardService {
                 .orElseThrow(() -> new NotFound("Model version " + modelVersion));
     }
 
-    private ModelOverview.Card card(String fileName, JsonNode card, Map<String, RegistryEntry> registry) {
+    private ModelOverview.Card card(String fileName, Map<String, Object> card, Map<String, RegistryEntry> registry) {
         String version = text(card, "modelVersion").or(() -> text(card, "version"))
                 .orElse(fileName.substring(0, fileName.length() - CARD_SUFFIX.length()));
         Optional<RegistryEntry> entry = registry.values().stream().filter(e -> fileName.equals(e.card())).findFirst();
@@ -79,12 +80,12 @@ public class ModelCardService {
     private Map<String, RegistryEntry> registry() {
         Map<String, RegistryEntry> entries = new TreeMap<>();
         read(directory.resolve("registry.json")).ifPresent(root -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> kind = it.next();
-                text(kind.getValue(), "activeVersion").ifPresent(version -> entries.put(kind.getKey(),
-                        new RegistryEntry(version, text(kind.getValue(), "card").orElse(null),
-                                text(kind.getValue(), "cardSha256").orElse(null))));
-            }
+            root.forEach((kind, value) -> {
+                if (value instanceof Map<?, ?> entry) {
+                    text(entry, "activeVersion").ifPresent(version -> entries.put(kind,
+                            new RegistryEntry(version, text(entry, "card").orElse(null), text(entry, "cardSha256").orElse(null))));
+                }
+            });
         });
         return entries;
     }
@@ -105,22 +106,20 @@ public class ModelCardService {
     }
 
     /** A file that is missing or not JSON is left out (and logged) rather than failing the whole page. */
-    private Optional<JsonNode> read(Path file) {
+    private Optional<Map<String, Object>> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            JsonNode node = json.readTree(file.toFile());
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+            return Optional.ofNullable(json.readValue(file.toFile(), OBJECT));
         } catch (IOException e) {
             LOG.warnf("Skipping %s: not readable JSON (%s)", file.getFileName(), e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    private static Optional<String> text(Map<?, ?> object, String field) {
+        return object.get(field) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 
     private static String sha256(Path file) {

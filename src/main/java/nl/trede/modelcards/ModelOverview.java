@@ -1,6 +1,5 @@
 package nl.trede.modelcards;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,12 +22,12 @@ public record ModelOverview(
             Boolean registryHashMatches,
             @Schema(type = SchemaType.OBJECT, description = "The card as written by the training command: metrics on held-out data, "
                     + "calibration table, subgroup metrics, training data, intended use, known limits, SHA-256 of the model file")
-            JsonNode card) {
+            Map<String, Object> card) {
     }
 
     @Schema(name = "EvaluationReport")
     public record Report(
             @Schema(example = "distance-1.0.0.evaluation.json") String file,
-            @Schema(type = SchemaType.OBJECT, description = "The report as written by the evaluation command") JsonNode report) {
+            @Schema(type = SchemaType.OBJECT, description = "The report as written by the evaluation command") Map<String, Object> report) {
     }
 }
