@@ -175,7 +175,7 @@ async function showIntake(shown) {
   renderScore(shown);
   show('score-blok');
   $('score-kop').focus();
-  await Promise.all([loadAdvice(), reloadHistory(shown.clientId)]);
+  await loadAdvice();
 }
 
 function renderScore({ score, createdAt }) {
@@ -213,6 +213,8 @@ async function loadAdvice() {
     advice = loaded;
     renderAdvice(catalogue, chosen);
     show('advies-blok');
+    // Every advice shown is recorded; reload the timeline after it, so it shows this advice too.
+    await reloadHistory(intake.clientId);
   } catch (error) {
     fail(error);
   }

@@ -5,6 +5,7 @@ import static nl.trede.Requests.createIntake;
 import static nl.trede.Requests.intake;
 import static nl.trede.Requests.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,8 +50,13 @@ class ClientLetterPageTest {
                     "the data used, in words");
             assertTrue(letter.contains("Deze gegevens wisten we niet. Ze zijn niet gebruikt:\nMotivatie"), "the missing field");
             assertTrue(letter.contains("Wij gebruiken nooit uw geslacht, nationaliteit, geboorteland, afkomst of geloof"));
-            assertTrue(browser.driver.findElements(By.cssSelector(".niet-printen")).size() > 0, "the print button is hidden on paper");
             browser.screenshot("client-uitleg");
+
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertFalse(browser.driver.findElement(By.id("afdrukken")).isDisplayed(), "no buttons on paper");
+            assertFalse(browser.driver.findElement(By.cssSelector("header.kop")).isDisplayed(), "no menu on paper");
+            assertTrue(browser.visible("heroverweging").isDisplayed());
+            browser.screenshot("client-uitleg-afdruk");
         }
     }
 

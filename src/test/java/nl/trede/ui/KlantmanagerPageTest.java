@@ -9,7 +9,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.trede.Requests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,8 @@ class KlantmanagerPageTest {
         List<WebElement> bars = browser.driver.findElements(By.cssSelector("#advies-tabel svg[role=img]"));
         assertTrue(bars.size() >= rows.size() - 1 && !bars.isEmpty(), "effect bars with intervals are drawn");
         assertTrue(bars.get(0).getAttribute("aria-label").contains("95 %-interval"));
+        assertEquals(List.of(), browser.driver.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.labels.length === 0).map(e => e.id || e.name)"), "every field has a label");
         browser.screenshot("klantmanager-advies");
 
         // Choose an option that is not the advice (nor tied with it): the page asks for a reason, in Dutch.
@@ -94,12 +98,12 @@ class KlantmanagerPageTest {
             rows.get(0).findElement(By.cssSelector("input[type=checkbox]")).sendKeys(Keys.SPACE);
         }
         assertTrue(browser.visible("afwijking-tekst").getText().contains("wijkt af van het advies"));
-        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).click();
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).sendKeys(Keys.ENTER);
         assertEquals("U wijkt af van het advies. Kies een reden.", browser.visible("reasonCode-fout").getText());
 
         browser.choose("reasonCode", "CLIENT_PREFERENCE");
         browser.type("note", "Klant wil eerst dit proberen.");
-        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).click();
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).sendKeys(Keys.ENTER);
         browser.waitForText(By.id("besluit-melding"), "als afwijking van het advies");
 
         String decision = browser.waitForText(By.cssSelector("#tijdlijn li[data-type=DECISION]"), "Afwijking van het advies");
@@ -113,6 +117,26 @@ class KlantmanagerPageTest {
                 .replaceAll(".*intake=([^&]+).*", "/api/v1/intakes/$1")).then().extract().path("clientId");
         given().get("/api/v1/clients/" + clientId).then().statusCode(200)
                 .body("timeline.find { it.type == 'DECISION' }.decision.override", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void aReassessmentStartsFromThePreviousIntakeAndJoinsTheSameTimeline() {
+        Map<String, Object> first = Requests.intake();
+        Requests.createIntake(first);
+        browser.open(base, "/klantmanager.html");
+        browser.type("klantmanagerId", "km-0412");
+        browser.type("municipalityCode", "GM0599");
+        browser.type("clientReference", (String) first.get("clientReference") + "\n");
+        String found = browser.waitForText(By.id("gevonden-tekst"), "Klant gevonden");
+        assertTrue(found.contains(": 1 intake, de laatste op"), found);
+        browser.visible("herbeoordeling").sendKeys(Keys.ENTER);
+
+        assertEquals("34", browser.visible("age").getAttribute("value"), "the previous intake is filled in");
+        assertEquals("0,9", browser.visible("labourMarketTightness").getAttribute("value"));
+        browser.type("monthsOnBenefit", "26\n");
+        browser.visible("score-blok");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tijdlijn li[data-type=INTAKE]"), 2));
+        assertTrue(browser.driver.findElement(By.id("tijdlijn")).getText().contains("Advies getoond (12 maanden)"));
     }
 
     @Test
