@@ -238,7 +238,7 @@ function renderAdvice(catalogue, chosen) {
       <td><input type="checkbox" form="besluit" name="interventionCodes" value="${item.interventionCode}" id="kies-${item.interventionCode}"
         ${chosen.includes(item.interventionCode) ? 'checked' : ''}></td>
       <td><label for="kies-${item.interventionCode}" class="naam">${item.rank}. ${escape(item.name)}</label>
-        ${item.tiedWith.length ? `<br><span class="gelijk">Statistisch gelijk aan nr. ${item.tiedWith.map(rank).sort((a, b) => a - b).join(', ')}</span>` : ''}
+        ${item.tiedWith.length ? `<span class="gelijk">Statistisch gelijk aan nr. ${item.tiedWith.map(rank).sort((a, b) => a - b).join(', ')}</span>` : ''}
         <div class="klein">${escape(source)}</div>
         <details class="klein"><summary>Berekening</summary><p lang="en">${escape(item.rationale)}</p></details></td>
       <td>${effect}</td>

@@ -50,6 +50,8 @@ class DataSciencePagesTest {
             assertTrue(!browser.driver.findElements(By.cssSelector("main a[href='" + href + "']")).isEmpty(), href);
         }
         browser.screenshot("start");
+        given().get("/klantmanager.html").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.startsWith("default-src 'self'"));
     }
 
     @Test

@@ -137,6 +137,53 @@ class KlantmanagerPageTest {
         browser.visible("score-blok");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tijdlijn li[data-type=INTAKE]"), 2));
         assertTrue(browser.driver.findElement(By.id("tijdlijn")).getText().contains("Advies getoond (12 maanden)"));
+
+        browser.driver.findElement(By.cssSelector("input[name=horizon][value='12']")).sendKeys(Keys.ARROW_RIGHT);
+        browser.waitForText(By.cssSelector("#advies-tabel thead"), "Verwacht effect na 24 maanden");
+        browser.waitForText(By.id("tijdlijn"), "Advies getoond (24 maanden)");
+    }
+
+    /**
+     * The prior-based effect model always has comparable history and ties whatever overlaps, so the
+     * page is fed one advice with a clear tie and one option without an estimate, as a learned
+     * model will give them.
+     */
+    @Test
+    void tiesAreShownAsTiesAndMissingHistoryAsSuchNotAsANumber() {
+        Map<String, Object> first = Requests.intake();
+        Requests.createIntake(first);
+        browser.open(base, "/klantmanager.html");
+        browser.driver.executeScript("""
+                const realFetch = window.fetch;
+                window.fetch = async (url, init) => {
+                  const response = await realFetch(url, init);
+                  if (!String(url).includes('/recommendations')) return response;
+                  const advice = await response.json();
+                  advice.items.forEach(item => { item.tiedWith = []; });
+                  advice.items[0].tiedWith = [advice.items[1].interventionCode];
+                  advice.items[1].tiedWith = [advice.items[0].interventionCode];
+                  const last = advice.items[advice.items.length - 1];
+                  Object.assign(last, { expectedEffect: null, comparableHistory: false, effectSource: 'LEARNED', priorShare: 0 });
+                  return new Response(JSON.stringify(advice), { status: 200, headers: { 'Content-Type': 'application/json' } });
+                };""");
+        browser.type("klantmanagerId", "km-0412");
+        browser.type("municipalityCode", "GM0599");
+        browser.type("clientReference", (String) first.get("clientReference") + "\n");
+        browser.visible("laatste-advies").sendKeys(Keys.ENTER);
+
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#advies-tabel tbody tr")));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#advies-tabel tbody tr"));
+        String second = rows.get(1).findElement(By.cssSelector("label")).getText().replaceFirst("^2\\. ", "");
+        assertTrue(browser.visible("gelijkspel").getText().startsWith("Er is geen duidelijke winnaar: " + second));
+        assertTrue(rows.get(1).getText().contains("Statistisch gelijk aan nr. 1"));
+        WebElement last = rows.get(rows.size() - 1);
+        assertTrue(last.getText().contains("Te weinig vergelijkbare klanten in de geschiedenis: geen schatting."), last.getText());
+        assertTrue(last.findElements(By.tagName("svg")).isEmpty() && !last.getText().contains("procentpunt"), "no number, no bar");
+
+        // Choosing the option tied with the top follows the advice: no reason is asked.
+        rows.get(1).findElement(By.cssSelector("input[type=checkbox]")).sendKeys(Keys.SPACE);
+        assertFalse(browser.driver.findElement(By.id("afwijking")).isDisplayed());
+        browser.screenshot("klantmanager-gelijkspel");
     }
 
     @Test
