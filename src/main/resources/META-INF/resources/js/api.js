@@ -2,7 +2,7 @@
 import { dutchReason } from './nl.js';
 
 /** A refused or failed call: a Dutch message, and per field a Dutch reason (400 invalidParams). */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, problem) {
     super(dutchStatus(status, problem));
     this.status = status;
@@ -95,6 +95,7 @@ export const fmt = {
   /** Percentage points with a sign: +2,0 or −1,5 (a real minus sign reads better). */
   points: x => `${x > 0 ? '+' : x < 0 ? '−' : ''}${number1.format(Math.abs(x))}`,
   one: x => number1.format(x),
+  number: x => x.toLocaleString('nl-NL'),
   euros: x => euros.format(x),
   dateTime: iso => dateTime.format(new Date(iso)),
   date: iso => dateOnly.format(new Date(iso)),

@@ -8,7 +8,7 @@ const MUTED = '#595959';
 const ACCENT = '#154273';
 const WARN = '#7a4b00';
 
-export function svg(tag, attrs = {}, children = []) {
+function svg(tag, attrs = {}, children = []) {
   const el = document.createElementNS(NS, tag);
   Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
   children.forEach(c => el.append(typeof c === 'string' ? document.createTextNode(c) : c));

@@ -203,8 +203,11 @@ function renderScore({ score, createdAt }) {
 
 // --- Advice and decision ----------------------------------------------------------------------
 
-document.querySelectorAll('input[name="horizon"]').forEach(radio => radio.addEventListener('change', loadAdvice));
+document.querySelectorAll('input[name="horizon"]').forEach(radio => radio.addEventListener('change', async () => {
+  if (await loadAdvice()) say(notice, `Het advies toont nu het effect na ${advice.horizonMonths} maanden.`);
+}));
 
+/** Fetches (and so records) the advice at the chosen horizon; false when that failed and was reported. */
 async function loadAdvice() {
   const horizon = document.querySelector('input[name="horizon"]:checked').value;
   const chosen = chosenCodes();
@@ -215,8 +218,10 @@ async function loadAdvice() {
     show('advies-blok');
     // Every advice shown is recorded; reload the timeline after it, so it shows this advice too.
     await reloadHistory(intake.clientId);
+    return true;
   } catch (error) {
     fail(error);
+    return false;
   }
 }
 
@@ -316,6 +321,8 @@ forms.decision.addEventListener('submit', async event => {
     body.reasonCode = $('reasonCode').value;
     if ($('note').value.trim()) body.note = $('note').value.trim();
   }
+  const button = forms.decision.querySelector('button[type="submit"]');
+  button.disabled = true; // one click, one decision
   try {
     const decision = await api(`/intakes/${intake.id}/decisions`, { method: 'POST', body });
     const catalogue = await interventions();
@@ -327,6 +334,8 @@ forms.decision.addEventListener('submit', async event => {
     await reloadHistory(intake.clientId);
   } catch (error) {
     fail(error, forms.decision);
+  } finally {
+    button.disabled = false;
   }
 });
 
@@ -375,7 +384,7 @@ function describe(event, name) {
     default: {
       const o = event.outcome;
       return [`Uitkomst op ${fmt.date(o.observedOn)}`, `${OUTCOMES[o.status] ?? o.status}`
-        + (o.hoursPerWeek ? `, ${fmt.one(o.hoursPerWeek)} uur per week` : '') + (o.participationRung ? `, trede ${o.participationRung}` : '') + '.'];
+        + (o.hoursPerWeek ? `, ${fmt.number(o.hoursPerWeek)} uur per week` : '') + (o.participationRung ? `, trede ${o.participationRung}` : '') + '.'];
     }
   }
 }

@@ -12,7 +12,7 @@ export const INTAKE_GROUPS = [
 const YES_NO = [['true', 'ja'], ['false', 'nee']];
 const SCALE_1_5 = [['1', '1 (laag)'], ['2', '2'], ['3', '3'], ['4', '4'], ['5', '5 (hoog)']];
 
-export const RUNGS = {
+const RUNGS = {
   1: 'geïsoleerd', 2: 'sociale contacten buiten de deur', 3: 'deelname aan georganiseerde activiteiten',
   4: 'onbetaald werk (vrijwilligerswerk, stage)', 5: 'betaald werk met ondersteuning', 6: 'betaald werk',
 };

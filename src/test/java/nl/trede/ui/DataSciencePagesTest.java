@@ -39,7 +39,9 @@ class DataSciencePagesTest {
 
     @AfterAll
     static void stop() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test

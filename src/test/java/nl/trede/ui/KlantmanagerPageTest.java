@@ -36,7 +36,9 @@ class KlantmanagerPageTest {
 
     @AfterAll
     static void stop() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     /** Opens the page, enters the klantmanager's own details and searches a new client: the intake form opens. */
@@ -122,13 +124,16 @@ class KlantmanagerPageTest {
     @Test
     void aReassessmentStartsFromThePreviousIntakeAndJoinsTheSameTimeline() {
         Map<String, Object> first = Requests.intake();
-        Requests.createIntake(first);
+        String clientId = given().get("/api/v1/intakes/" + Requests.createIntake(first)).then().extract().path("clientId");
+        Requests.post("/api/v1/clients/" + clientId + "/outcomes",
+                Map.of("observedOn", java.time.LocalDate.now().toString(), "status", "PARTIAL_WORK", "hoursPerWeek", 16)).statusCode(201);
         browser.open(base, "/klantmanager.html");
         browser.type("klantmanagerId", "km-0412");
         browser.type("municipalityCode", "GM0599");
         browser.type("clientReference", (String) first.get("clientReference") + "\n");
         String found = browser.waitForText(By.id("gevonden-tekst"), "Klant gevonden");
         assertTrue(found.contains(": 1 intake, de laatste op"), found);
+        assertTrue(browser.visible("tijdlijn").getText().contains("gedeeltelijk betaald werk, 16 uur per week."), "the outcome is on the timeline");
         browser.visible("herbeoordeling").sendKeys(Keys.ENTER);
 
         assertEquals("34", browser.visible("age").getAttribute("value"), "the previous intake is filled in");
