@@ -17,16 +17,21 @@ function pick(node, ...paths) {
   return undefined;
 }
 
-/** The first array anywhere in the JSON whose elements are objects with all the given keys. */
-function findRows(node, ...keys) {
+/** The first array anywhere in the JSON whose elements are all objects that fit the test. */
+function findRows(node, fits) {
   if (Array.isArray(node)) {
-    if (node.length && node.every(o => o && typeof o === 'object' && keys.every(k => k in o))) return node;
-    for (const child of node) { const found = findRows(child, ...keys); if (found) return found; }
+    if (node.length && node.every(o => o && typeof o === 'object' && fits(o))) return node;
+    for (const child of node) { const found = findRows(child, fits); if (found) return found; }
   } else if (node && typeof node === 'object') {
-    for (const child of Object.values(node)) { const found = findRows(child, ...keys); if (found) return found; }
+    for (const child of Object.values(node)) { const found = findRows(child, fits); if (found) return found; }
   }
   return null;
 }
+
+// Subgroup rows also carry mean predicted and observed rates: calibration bins are the rows without a group.
+const isCalibrationBin = o => 'meanPredicted' in o && 'observedRate' in o && !('attribute' in o);
+const isSubgroup = o => 'attribute' in o && 'group' in o;
+const isCandidate = o => 'validationAuc' in o;
 
 const three = x => (typeof x === 'number' ? x.toFixed(3).replace('.', ',') : '–');
 const number = x => (Number.isInteger(x) ? String(x) : three(x));
@@ -49,7 +54,7 @@ function metrics(card) {
 }
 
 function calibrationFigure(json) {
-  const bins = findRows(json, 'meanPredicted', 'observedRate');
+  const bins = findRows(json, isCalibrationBin);
   if (!bins) return null;
   const figure = document.createElement('figure');
   figure.className = 'kalibratie';
@@ -62,7 +67,7 @@ function calibrationFigure(json) {
 }
 
 function subgroupTable(json) {
-  const rows = findRows(json, 'attribute', 'group');
+  const rows = findRows(json, isSubgroup);
   if (!rows) return '';
   const body = rows.map(r => {
     const gap = typeof r.meanPredicted === 'number' && typeof r.observedRate === 'number' ? r.meanPredicted - r.observedRate : null;
@@ -81,6 +86,15 @@ function subgroupTable(json) {
       <th scope="col" class="getal">Werkelijk</th><th scope="col" class="getal">Verschil</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
+function candidateTable(json) {
+  const rows = findRows(json, isCandidate);
+  if (!rows) return '';
+  return `<h3>Vergeleken kandidaten</h3><table class="kandidaten"><thead><tr><th scope="col">Kandidaat</th><th scope="col" class="getal">AUC (validatie)</th>
+    <th scope="col" class="getal">Log-loss (validatie)</th><th scope="col">Gekozen</th></tr></thead><tbody>${rows.map(r =>
+    `<tr><td>${escape(r.name ?? r.trainer ?? '')}</td><td class="getal">${three(r.validationAuc)}</td>
+      <td class="getal">${three(r.validationLogLoss)}</td><td>${r.chosen ? 'ja' : ''}</td></tr>`).join('')}</tbody></table>`;
+}
+
 function renderCard(entry) {
   const { card } = entry;
   const section = document.createElement('section');
@@ -92,7 +106,7 @@ function renderCard(entry) {
   const limits = pick(card, 'knownLimits');
   section.innerHTML = `<h2 id="kaart-${escape(entry.modelVersion)}">${escape(entry.modelVersion)}${entry.active ? ' (actief)' : ''}</h2>
     <p class="klein">Bestand ${escape(entry.file)} · kaart ${integrity}</p>
-    ${html}<div class="grafieken"></div>${subgroupTable(card)}
+    ${html}<div class="grafieken"></div>${subgroupTable(card)}${candidateTable(card)}
     ${Array.isArray(limits) ? `<h3>Bekende beperkingen</h3><ul>${limits.map(l => `<li lang="en">${escape(l)}</li>`).join('')}</ul>` : ''}
     <details><summary>Volledige modelkaart (JSON)</summary><pre>${escape(JSON.stringify(card, null, 2))}</pre></details>`;
   const pictures = section.querySelector('.grafieken');

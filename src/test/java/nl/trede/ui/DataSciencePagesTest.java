@@ -66,6 +66,9 @@ class DataSciencePagesTest {
         List<WebElement> subgroups = active.findElements(By.cssSelector("table.subgroepen tbody tr"));
         assertEquals(4, subgroups.size());
         assertTrue(subgroups.get(0).getText().startsWith("geslacht vrouw"), subgroups.get(0).getText());
+        List<WebElement> candidates = active.findElements(By.cssSelector("table.kandidaten tbody tr"));
+        assertEquals(2, candidates.size());
+        assertTrue(candidates.get(0).getText().matches("logistic-regression 0,708 0,301 ja"), candidates.get(0).getText());
         assertTrue(browser.driver.findElement(By.id("kaarten")).getText().contains("distance-test-0"), "an older card in another shape still shows");
         assertTrue(browser.visible("evaluaties").getText().contains("effects-test-1.evaluation.json"));
 
