@@ -82,7 +82,7 @@ export function categoryScale(probability, bands) {
 
 /** Calibration: mean predicted against observed per bin, with the diagonal of perfect calibration. */
 export function calibrationPlot(bins) {
-  const size = 320, pad = 44;
+  const size = 320, pad = 54;
   const max = Math.min(1, Math.ceil(Math.max(...bins.flatMap(b => [b.meanPredicted, b.observedRate]), 0.1) * 10) / 10);
   const x = linear([0, max], [pad, size - 12]);
   const y = linear([0, max], [size - pad, 12]);
@@ -109,7 +109,7 @@ export function calibrationPlot(bins) {
 export function effectCurve(name, at12, at24, sd, domain) {
   const width = 200, height = 120, pad = 30;
   const x = linear([0, 24], [pad, width - 22]);
-  const y = linear(domain, [height - 20, 8]);
+  const y = linear(domain, [height - 30, 8]);
   const band = `M${x(0)},${y(0)} L${x(12)},${y(at12 + 1.96 * sd)} L${x(24)},${y(at24 + 1.96 * sd)} `
     + `L${x(24)},${y(at24 - 1.96 * sd)} L${x(12)},${y(at12 - 1.96 * sd)} Z`;
   const label = `${name}: ${fmt.points(at12)} procentpunt na 12 maanden, ${fmt.points(at24)} na 24 maanden`;
