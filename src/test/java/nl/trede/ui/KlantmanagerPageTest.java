@@ -206,4 +206,24 @@ class KlantmanagerPageTest {
         assertEquals(summary, browser.driver.switchTo().activeElement(), "the summary takes the focus, for screen readers");
         browser.screenshot("klantmanager-validatie");
     }
+
+    /** The page checks what it can before sending; what only the service refuses must read the same, at the same place. */
+    @Test
+    void theServicesOwnRefusalIsShownInDutchAtTheField() {
+        startIntakeForNewClient();
+        // Passes the page's own check, then is changed on the way out, as a stale or buggy client might.
+        browser.driver.executeScript("""
+                const realFetch = window.fetch;
+                window.fetch = (url, init) => String(url).endsWith('/intakes') && init?.method === 'POST'
+                  ? realFetch(url, { ...init, body: JSON.stringify({ ...JSON.parse(init.body), age: 12, motivation: 9 }) })
+                  : realFetch(url, init);""");
+        browser.type("age", "34");
+        browser.driver.findElement(By.id("monthsSinceLastJob-nooit")).sendKeys(Keys.SPACE);
+        browser.driver.findElement(By.cssSelector("#intake button[type=submit]")).sendKeys(Keys.ENTER);
+
+        assertEquals("Leeftijd moet tussen 18 en 67 jaar liggen.", browser.visible("age-fout").getText());
+        assertEquals("Motivatie moet tussen 1 en 5 liggen.", browser.visible("motivation-fout").getText());
+        assertEquals("Niet alles is goed ingevuld. Kijk bij de velden met een melding.", browser.visible("melding").getText());
+        assertTrue(browser.driver.findElement(By.id("score-blok")).getAttribute("hidden") != null, "no score for a refused intake");
+    }
 }
