@@ -30,10 +30,17 @@ function readSettingsForm() {
 function requireSettings() {
   const value = readSettingsForm();
   const errors = settingsErrors(value);
+  if (errors.length) $('instellingen-blok').open = true;
   showFieldErrors(forms.settings, errors);
   if (errors.length) return null;
   saveSettings(value);
+  summarise(value);
   return value;
+}
+
+/** Once known, the klantmanager's own details fold away to one line, to leave the screen to the client. */
+function summarise({ klantmanagerId, municipalityCode }) {
+  $('instellingen-samenvatting').textContent = `– ${klantmanagerId}, ${municipalityCode} (wijzigen)`;
 }
 
 forms.settings.addEventListener('submit', event => {
@@ -407,3 +414,7 @@ function hide(...ids) { ids.forEach(id => { $(id).hidden = true; }); }
 const saved = settings();
 forms.settings.klantmanagerId.value = saved.klantmanagerId ?? '';
 forms.settings.municipalityCode.value = saved.municipalityCode ?? '';
+if (settingsErrors(readSettingsForm()).length === 0) {
+  summarise(saved);
+  $('instellingen-blok').open = false;
+}

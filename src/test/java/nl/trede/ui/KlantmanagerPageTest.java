@@ -41,20 +41,30 @@ class KlantmanagerPageTest {
         }
     }
 
-    /** Opens the page, enters the klantmanager's own details and searches a new client: the intake form opens. */
-    private void startIntakeForNewClient() {
-        browser.open(base, "/klantmanager.html");
+    /** The klantmanager's own id and municipality; remembered by the browser, so folded away after the first time. */
+    private void enterOwnDetails() {
+        if (browser.driver.findElement(By.id("instellingen-blok")).getAttribute("open") == null) {
+            browser.driver.findElement(By.cssSelector("#instellingen-blok summary")).sendKeys(Keys.ENTER);
+        }
         browser.type("klantmanagerId", "km-0412");
         browser.type("municipalityCode", "GM0599");
-        browser.type("clientReference", "UI-" + UUID.randomUUID());
+    }
+
+    /** Opens the page, enters the klantmanager's own details and searches a new client: the intake form opens. */
+    private String startIntakeForNewClient() {
+        String reference = "UI-" + UUID.randomUUID();
+        browser.open(base, "/klantmanager.html");
+        enterOwnDetails();
+        browser.type("clientReference", reference);
         browser.visible("clientReference").sendKeys(Keys.ENTER);
         browser.waitForText(By.id("melding"), "Geen klant met dit kenmerk");
         browser.visible("intake-blok");
+        return reference;
     }
 
     @Test
     void takeAnIntakeReadTheAdviceOverrideWithAReasonAndSeeItOnTheTimeline() {
-        startIntakeForNewClient();
+        String reference = startIntakeForNewClient();
         browser.type("age", "34");
         browser.choose("educationLevel", "MBO_2_4");
         browser.choose("dutchLanguageLevel", "B2");
@@ -119,6 +129,14 @@ class KlantmanagerPageTest {
                 .replaceAll(".*intake=([^&]+).*", "/api/v1/intakes/$1")).then().extract().path("clientId");
         given().get("/api/v1/clients/" + clientId).then().statusCode(200)
                 .body("timeline.find { it.type == 'DECISION' }.decision.override", org.hamcrest.Matchers.equalTo(true));
+
+        // The browser remembers the klantmanager, folded to one line, and nothing of the client.
+        browser.driver.navigate().refresh();
+        assertEquals("", browser.visible("clientReference").getAttribute("value"));
+        assertEquals("Uw gegevens – km-0412, GM0599 (wijzigen)", browser.visible("instellingen-blok").getText());
+        assertFalse(((String) browser.driver.executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"))
+                .contains(reference));
+        assertFalse(browser.driver.getCurrentUrl().contains(reference));
     }
 
     @Test
@@ -128,8 +146,7 @@ class KlantmanagerPageTest {
         Requests.post("/api/v1/clients/" + clientId + "/outcomes",
                 Map.of("observedOn", java.time.LocalDate.now().toString(), "status", "PARTIAL_WORK", "hoursPerWeek", 16)).statusCode(201);
         browser.open(base, "/klantmanager.html");
-        browser.type("klantmanagerId", "km-0412");
-        browser.type("municipalityCode", "GM0599");
+        enterOwnDetails();
         browser.type("clientReference", (String) first.get("clientReference") + "\n");
         String found = browser.waitForText(By.id("gevonden-tekst"), "Klant gevonden");
         assertTrue(found.contains(": 1 intake, de laatste op"), found);
@@ -171,8 +188,7 @@ class KlantmanagerPageTest {
                   Object.assign(last, { expectedEffect: null, comparableHistory: false, effectSource: 'LEARNED', priorShare: 0 });
                   return new Response(JSON.stringify(advice), { status: 200, headers: { 'Content-Type': 'application/json' } });
                 };""");
-        browser.type("klantmanagerId", "km-0412");
-        browser.type("municipalityCode", "GM0599");
+        enterOwnDetails();
         browser.type("clientReference", (String) first.get("clientReference") + "\n");
         browser.visible("laatste-advies").sendKeys(Keys.ENTER);
 
