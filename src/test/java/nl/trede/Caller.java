@@ -16,10 +16,14 @@ import java.util.Set;
 public record Caller(String account, String role, String municipality, String token) {
 
     public static Caller klantmanagerOf(String municipality) {
-        String account = "test-klantmanager-" + municipality.toLowerCase();
-        String token = Jwt.subject(account).upn(account).groups(Set.of("klantmanager"))
+        return of("klantmanager", municipality);
+    }
+
+    public static Caller of(String role, String municipality) {
+        String account = "test-" + role + "-" + municipality.toLowerCase();
+        String token = Jwt.subject(account).upn(account).groups(Set.of(role))
                 .claim("municipalities", List.of(municipality)).expiresIn(3600).sign();
-        return new Caller(account, "klantmanager", municipality, token);
+        return new Caller(account, role, municipality, token);
     }
 
     public RequestSpecification given() {

@@ -5,6 +5,7 @@ import static nl.trede.Requests.as;
 import static nl.trede.Requests.intake;
 
 import io.quarkus.test.junit.QuarkusTest;
+import nl.trede.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -79,7 +80,15 @@ class AccessControlTest {
                         .body(Map.of("clientReference", "nobody", "municipalityCode", "GM0599")).post("/api/v1/clients/search").then()),
                 new Endpoint("POST /scores", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
                         f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/scores").then()),
-                new Endpoint("GET /interventions", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/interventions").then()));
+                new Endpoint("GET /interventions", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/interventions").then()),
+                new Endpoint("GET /models", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/models").then()),
+                new Endpoint("GET /override-rates", Set.of(Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN), 200,
+                        f -> r -> r.queryParam("municipalityCode", "GM0599").get("/api/v1/override-rates").then()),
+                new Endpoint("GET /audit-trail", Set.of(Roles.AUDITOR), 200, f -> r -> r.get("/api/v1/audit-trail").then()),
+                new Endpoint("GET /audit-trail/verification", Set.of(Roles.AUDITOR), 200,
+                        f -> r -> r.get("/api/v1/audit-trail/verification").then()),
+                new Endpoint("DELETE /clients/{id}/personal-data", Set.of(Roles.ADMIN), 204,
+                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/personal-data").then()));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
@@ -122,11 +131,18 @@ class AccessControlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void anotherMunicipalitysRecordsDoNotExistForYou(Endpoint endpoint) {
-        if (!endpoint.name().contains("{id}")) {
+        if (!endpoint.name().contains("{id}") || !endpoint.roles().contains(Roles.KLANTMANAGER)) {
             return;
         }
         endpoint.call().apply(fixture).apply(as("klantmanager-hoeksche-waard"))
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anAdminOfAnotherMunicipalityCannotEraseOurClients() {
+        Caller.of(Roles.ADMIN, "GM1963").given().delete("/api/v1/clients/" + fixture.clientId() + "/personal-data")
+                .then().statusCode(404).contentType("application/problem+json");
+        as("klantmanager-rotterdam").get("/api/v1/clients/" + fixture.clientId()).then().statusCode(200);
     }
 
     @Test
