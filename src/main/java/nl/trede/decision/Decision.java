@@ -1,33 +1,23 @@
 package nl.trede.decision;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.trede.persistence.ClientFact;
 
 /** What the klantmanager decided on an intake, against which advice; an append-only fact. */
 @Entity
 @Table(name = "decision")
-public class Decision extends PanacheEntityBase {
+public class Decision extends ClientFact {
 
-    @Id
-    public UUID id;
     @Column(name = "intake_id", nullable = false)
     public UUID intakeId;
-    @Column(name = "client_id", nullable = false)
-    public UUID clientId;
     @Column(name = "recommendation_id", nullable = false)
     public UUID recommendationId;
-    @Column(name = "municipality_code", nullable = false, length = 6)
-    public String municipalityCode;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
     /** The chosen intervention codes, as a JSON array. */
     @Column(name = "intervention_codes", nullable = false, length = 1000)
     public String interventionCodes;

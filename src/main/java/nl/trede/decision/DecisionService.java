@@ -2,7 +2,6 @@ package nl.trede.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,12 +62,9 @@ public class DecisionService {
         }
 
         Decision decision = new Decision();
-        decision.id = UUID.randomUUID();
+        decision.newFactAbout(intake.clientId, intake.municipalityCode);
         decision.intakeId = intake.id;
-        decision.clientId = intake.clientId;
         decision.recommendationId = advice.id();
-        decision.municipalityCode = intake.municipalityCode;
-        decision.createdAt = Instant.now();
         decision.interventionCodes = JsonText.write(request.interventionCodes());
         decision.klantmanagerId = request.klantmanagerId();
         decision.recommendedCode = advice.top().interventionCode();

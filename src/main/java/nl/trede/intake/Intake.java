@@ -1,33 +1,23 @@
 package nl.trede.intake;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.LanguageLevel;
+import nl.trede.persistence.ClientFact;
 
 /** An intake or reassessment, with the score it got; an append-only fact. */
 @Entity
 @Table(name = "intake")
-public class Intake extends PanacheEntityBase {
+public class Intake extends ClientFact {
 
-    @Id
-    public UUID id;
-    @Column(name = "client_id", nullable = false)
-    public UUID clientId;
-    @Column(name = "municipality_code", nullable = false, length = 6)
-    public String municipalityCode;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     public Integer age;
     @Enumerated(EnumType.STRING)

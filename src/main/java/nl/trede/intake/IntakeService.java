@@ -2,7 +2,6 @@ package nl.trede.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.UUID;
 import nl.trede.api.NotFound;
 import nl.trede.audit.AuditTrail;
@@ -39,10 +38,7 @@ public class IntakeService {
         DistanceScore score = models.distance().score(profile);
 
         Intake intake = new Intake();
-        intake.id = UUID.randomUUID();
-        intake.clientId = client.id;
-        intake.municipalityCode = client.municipalityCode;
-        intake.createdAt = Instant.now();
+        intake.newFactAbout(client.id, client.municipalityCode);
         intake.setProfile(profile);
         intake.probability = score.probability();
         intake.category = score.category().number();

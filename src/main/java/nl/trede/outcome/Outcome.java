@@ -1,32 +1,22 @@
 package nl.trede.outcome;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.trede.persistence.ClientFact;
 
 /** A client's situation observed on a date; an append-only fact that closes the learning loop. */
 @Entity
 @Table(name = "outcome")
-public class Outcome extends PanacheEntityBase {
+public class Outcome extends ClientFact {
 
-    @Id
-    public UUID id;
-    @Column(name = "client_id", nullable = false)
-    public UUID clientId;
     @Column(name = "decision_id")
     public UUID decisionId;
-    @Column(name = "municipality_code", nullable = false, length = 6)
-    public String municipalityCode;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
     @Column(name = "observed_on", nullable = false)
     public LocalDate observedOn;
     @Enumerated(EnumType.STRING)

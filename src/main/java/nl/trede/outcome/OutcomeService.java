@@ -2,7 +2,6 @@ package nl.trede.outcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,11 +38,8 @@ public class OutcomeService {
             throw new InvalidInputException("clientId", "the client has no intake yet");
         }
         Outcome outcome = new Outcome();
-        outcome.id = UUID.randomUUID();
-        outcome.clientId = client.id;
+        outcome.newFactAbout(client.id, client.municipalityCode);
         outcome.decisionId = decision.map(d -> d.id).orElse(null);
-        outcome.municipalityCode = client.municipalityCode;
-        outcome.createdAt = Instant.now();
         outcome.observedOn = request.observedOn();
         outcome.status = request.status();
         outcome.hoursPerWeek = request.hoursPerWeek();

@@ -1,30 +1,20 @@
 package nl.trede.recommendation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.trede.persistence.ClientFact;
 
 /** Advice as it was shown, kept so a decision can be compared with exactly what the klantmanager saw. */
 @Entity
 @Table(name = "recommendation")
-public class Recommendation extends PanacheEntityBase {
+public class Recommendation extends ClientFact {
 
-    @Id
-    public UUID id;
     @Column(name = "intake_id", nullable = false)
     public UUID intakeId;
-    @Column(name = "client_id", nullable = false)
-    public UUID clientId;
-    @Column(name = "municipality_code", nullable = false, length = 6)
-    public String municipalityCode;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
     @Column(name = "horizon_months", nullable = false)
     public int horizonMonths;
     @Column(name = "model_version", nullable = false, length = 100)

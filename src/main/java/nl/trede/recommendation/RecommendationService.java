@@ -2,7 +2,6 @@ package nl.trede.recommendation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,11 +34,8 @@ public class RecommendationService {
     public RecommendationView recommend(Intake intake, int horizonMonths) {
         Advice advice = recommender.recommend(intake.profile(), models.catalogue(), models.effects(), horizonMonths);
         Recommendation record = new Recommendation();
-        record.id = UUID.randomUUID();
+        record.newFactAbout(intake.clientId, intake.municipalityCode);
         record.intakeId = intake.id;
-        record.clientId = intake.clientId;
-        record.municipalityCode = intake.municipalityCode;
-        record.createdAt = Instant.now();
         record.horizonMonths = horizonMonths;
         record.modelVersion = intake.modelVersion;
         record.effectModelVersion = models.effects().version();
