@@ -11,7 +11,8 @@ public class AuditVerifier {
     private static final int PAGE = 1000;
     private static final String GENESIS = "0".repeat(64);
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** In a transaction of its own when called from the command, which has no request around it. */
+    @Transactional
     public ChainVerification verify() {
         String expectedPrevious = GENESIS;
         long expectedSeq = 1;

@@ -1,6 +1,5 @@
 package nl.trede.security;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
@@ -67,11 +66,16 @@ public class DemoAccounts {
 
     public DemoAccounts(@ConfigProperty(name = "trede.demo-accounts.enabled") boolean enabled,
                         @ConfigProperty(name = "smallrye.jwt.new-token.lifespan") long lifespanSeconds) {
-        if (enabled && ConfigUtils.getProfiles().contains(PRODUCTION_PROFILE) && LaunchMode.current() == LaunchMode.NORMAL) {
-            throw new IllegalStateException("Demo accounts must not be enabled under the production profile");
-        }
+        refuseInProduction(enabled, ConfigUtils.getProfiles());
         this.enabled = enabled;
         this.lifespanSeconds = lifespanSeconds;
+    }
+
+    /** Stops the service from starting with demo accounts under the production profile. */
+    static void refuseInProduction(boolean enabled, List<String> activeProfiles) {
+        if (enabled && activeProfiles.contains(PRODUCTION_PROFILE)) {
+            throw new IllegalStateException("Demo accounts must not be enabled under the production profile");
+        }
     }
 
     @GET
