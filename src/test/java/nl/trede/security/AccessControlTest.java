@@ -4,7 +4,10 @@ import static nl.trede.Requests.anonymous;
 import static nl.trede.Requests.as;
 import static nl.trede.Requests.intake;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import nl.trede.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +51,9 @@ class AccessControlTest {
     }
 
     private Fixture fixture;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeEach
     void oneRotterdamClient() {
@@ -153,5 +159,20 @@ class AccessControlTest {
         as("klantmanager-hoeksche-waard").contentType(ContentType.JSON)
                 .body(Map.of("clientReference", body.get("clientReference"), "municipalityCode", "GM0599"))
                 .post("/api/v1/clients/search").then().statusCode(403);
+        as("klantmanager-hoeksche-waard").queryParam("municipalityCode", "GM0599").get("/api/v1/override-rates").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anAuditorSeesOnlyTheTrailOfTheirOwnMunicipality() {
+        long before = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT last_seq FROM audit_head WHERE id = 1").getSingleResult()).longValue());
+        Map<String, Object> elsewhere = intake();
+        elsewhere.put("municipalityCode", "GM1963");
+        as("klantmanager-hoeksche-waard").contentType(ContentType.JSON).body(elsewhere).post("/api/v1/intakes").then().statusCode(201);
+        as("klantmanager-rotterdam").contentType(ContentType.JSON).body(intake()).post("/api/v1/intakes").then().statusCode(201);
+        List<String> seen = as("auditor-rotterdam").queryParam("afterSeq", before).get("/api/v1/audit-trail").then()
+                .statusCode(200).extract().path("items.municipalityCode");
+        org.junit.jupiter.api.Assertions.assertTrue(!seen.isEmpty() && seen.stream().allMatch("GM0599"::equals), seen.toString());
     }
 }
