@@ -128,6 +128,9 @@ public class ProblemMappers {
         if (target.isEnum()) {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
+        if (target == String.class) {
+            return "must be text, without NUL characters";
+        }
         return "must be of type " + friendlyType(target);
     }
 

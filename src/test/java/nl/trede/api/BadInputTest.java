@@ -52,7 +52,8 @@ class BadInputTest {
                 Arguments.of("labourMarketTightness", "high", "number"),
                 Arguments.of("municipalityCode", "Rotterdam", "GM0599"),
                 Arguments.of("clientReference", "", "is required"),
-                Arguments.of("clientReference", 123456782, "string"),
+                Arguments.of("clientReference", 123456782, "must be text"),
+                Arguments.of("clientReference", "BSN\u0000123", "NUL"),
                 Arguments.of("unknownField", 1, "unknown field"));
     }
 
