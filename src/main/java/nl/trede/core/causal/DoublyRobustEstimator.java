@@ -121,17 +121,17 @@ public final class DoublyRobustEstimator {
      * @param effectColumns indices into {@code data.featureNames()}, or null for all columns
      */
     public CausalFit fit(CausalData data, int[] effectColumns) {
-        return fit(data, effectColumns, -1);
+        return fit(data, effectColumns, new int[0]);
     }
 
     /**
-     * As {@link #fit(CausalData, int[])}, with one of the effect columns only lightly penalised (penalty 1) in the
-     * final stage: e.g. a prior effect column, so that the penalty shrinks client effects toward
-     * the prior's shape (with a learned scale and level) instead of toward a constant.
+     * As {@link #fit(CausalData, int[])}, with some of the effect columns only lightly penalised
+     * (penalty 1) in the final stage: e.g. a prior effect column, so that the penalty shrinks client
+     * effects toward the prior's shape (with a learned scale and level) instead of toward a constant.
      *
-     * @param unpenalisedColumn index into {@code data.featureNames()} (one of effectColumns), or -1
+     * @param lightColumns indices into {@code data.featureNames()} (among effectColumns)
      */
-    public CausalFit fit(CausalData data, int[] effectColumns, int unpenalisedColumn) {
+    public CausalFit fit(CausalData data, int[] effectColumns, int[] lightColumns) {
         int n = data.size();
         int arms = data.armCount();
         int p = data.featureNames().size();
@@ -212,10 +212,10 @@ public final class DoublyRobustEstimator {
         // 4. DR-learner final stage with a joint sandwich covariance
         FinalStage finalStage;
         if (effectColumns == null) {
-            finalStage = finalStage(z, psi, onSupport, penalties(p + 1, null, -1));
+            finalStage = finalStage(z, psi, onSupport, penalties(p + 1, null, new int[0]));
         } else {
             finalStage = embed(finalStage(select(z, effectColumns), psi, onSupport,
-                    penalties(effectColumns.length + 1, effectColumns, unpenalisedColumn)), effectColumns, p + 1);
+                    penalties(effectColumns.length + 1, effectColumns, lightColumns)), effectColumns, p + 1);
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("estimator", "cross-fitted AIPW + DR-learner (ridge final stage, HC0 sandwich)");
@@ -223,8 +223,9 @@ public final class DoublyRobustEstimator {
         if (effectColumns != null) {
             provenance.put("effectColumns", String.join(",",
                     Arrays.stream(effectColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
-            if (unpenalisedColumn >= 0) {
-                provenance.put("effectColumnUnpenalised", data.featureNames().get(unpenalisedColumn));
+            if (lightColumns.length > 0) {
+                provenance.put("effectColumnsLightlyPenalised", String.join(",",
+                        Arrays.stream(lightColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
             }
         }
         provenance.put("clients", Integer.toString(n));
@@ -267,12 +268,13 @@ public final class DoublyRobustEstimator {
     }
 
     /** Ridge regression of each arm's pseudo-outcome on the design, over that arm's on-support clients. */
-    private double[] penalties(int width, int[] effectColumns, int unpenalisedColumn) {
+    private double[] penalties(int width, int[] effectColumns, int[] lightColumns) {
         double[] penalties = new double[width];
         Arrays.fill(penalties, settings.finalLambda());
         if (effectColumns != null) {
             for (int c = 0; c < effectColumns.length; c++) {
-                if (effectColumns[c] == unpenalisedColumn) {
+                int column = effectColumns[c];
+                if (Arrays.stream(lightColumns).anyMatch(light -> light == column)) {
                     penalties[c + 1] = 1; // light, not zero: a constant column would make the system singular
                 }
             }

@@ -54,7 +54,7 @@ public final class TrainModelsCommand {
                     options.getInt("--effect-history", standardEffects.historyClients()),
                     options.getInt("--effect-held-out", standardEffects.heldOutClients()),
                     options.get("--effect-version", standardEffects.version()), standardEffects.population(),
-                    standardEffects.finalLambda(), standardEffects.threads(),
+                    standardEffects.finalLambda12(), standardEffects.finalLambda24(), standardEffects.threads(),
                     standardEffects.priorUnpenalised());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());

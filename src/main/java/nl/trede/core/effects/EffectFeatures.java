@@ -14,7 +14,10 @@ import nl.trede.core.profile.IntakeProfile;
  * The design of the learned effect model for one intervention: every {@link FeatureEncoder} column
  * (the propensity and outcome models adjust for all of them, which is what removes the
  * cream-skimming), two age bands the literature names, and the catalogue's literature prior for
- * this client and intervention ({@link PriorEffectModel}, as a probability difference).
+ * this client and intervention ({@link PriorEffectModel}, as a probability difference), and the
+ * client's estimated chance of work within 12 months without intervention (a logistic model fitted
+ * on the clients who got no intervention), through which lock-in acts: a long programme costs most
+ * to the clients who would have found work anyway.
  *
  * <p>The DR-learner's final stage (the client-level effect) is linear in a short list of named
  * effect modifiers only ({@link #effectModifierColumns()}). The literature prior is one of them: it
@@ -27,9 +30,10 @@ import nl.trede.core.profile.IntakeProfile;
 public final class EffectFeatures {
 
     /** Changes whenever a column is added, removed or transformed differently. */
-    public static final String VERSION = FeatureEncoder.VERSION + "+effect-design-2";
+    public static final String VERSION = FeatureEncoder.VERSION + "+effect-design-3";
 
     public static final String PRIOR_COLUMN = "literaturePrior";
+    public static final String BASELINE_COLUMN = "baselineChance";
 
     private static final FeatureEncoder ENCODER = new FeatureEncoder();
 
@@ -45,6 +49,8 @@ public final class EffectFeatures {
         MODIFIERS.put("motivation", "motivation");
         MODIFIERS.put("healthLimitation=SOME", "a health limitation");
         MODIFIERS.put("healthLimitation=SEVERE", "a severe health limitation");
+        MODIFIERS.put(BASELINE_COLUMN, "the client's own chance of work without help (long programmes cost most to "
+                + "those likely to find work anyway)");
         MODIFIERS.put(PRIOR_COLUMN, "what the literature expects for clients like this");
     }
 
@@ -61,12 +67,15 @@ public final class EffectFeatures {
 
     private final List<String> columns;
     private final int[] modifierColumns;
+    private final int baseWidth;
 
     public EffectFeatures() {
         List<String> names = new ArrayList<>(ENCODER.columnNames());
         names.add("age:under25");
         names.add("age:50plus");
         names.addAll(NUISANCE_EXTRA);
+        baseWidth = names.size();
+        names.add(BASELINE_COLUMN);
         names.add(PRIOR_COLUMN);
         columns = Collections.unmodifiableList(names);
         modifierColumns = MODIFIERS.keySet().stream().mapToInt(name -> {
@@ -92,15 +101,35 @@ public final class EffectFeatures {
         return MODIFIERS.getOrDefault(column, column);
     }
 
+    /** The intake columns only (no baseline chance, no prior): the design of the baseline-chance model. */
+    public double[] baseDesign(IntakeProfile p) {
+        double[] x = new double[baseWidth];
+        fill(p, x);
+        return x;
+    }
+
+    /** Names of {@link #baseDesign(IntakeProfile)}'s columns. */
+    public List<String> baseColumnNames() {
+        return columns.subList(0, baseWidth);
+    }
+
     /**
      * The design row of a client for one intervention.
      *
-     * @param priorEffect the literature prior for this client, intervention and horizon, as a
-     *                    probability difference (percentage points / 100)
+     * @param baselineChance the estimated chance of work within 12 months without intervention
+     * @param priorEffect    the literature prior for this client, intervention and horizon, as a
+     *                       probability difference (percentage points / 100)
      */
-    public double[] encode(IntakeProfile p, double priorEffect) {
-        double[] base = ENCODER.encode(p);
+    public double[] encode(IntakeProfile p, double baselineChance, double priorEffect) {
         double[] x = new double[columns.size()];
+        fill(p, x);
+        x[baseWidth] = baselineChance;
+        x[baseWidth + 1] = priorEffect;
+        return x;
+    }
+
+    private static void fill(IntakeProfile p, double[] x) {
+        double[] base = ENCODER.encode(p);
         System.arraycopy(base, 0, x, 0, base.length);
         int c = base.length;
         Integer age = p.age();
@@ -112,8 +141,6 @@ public final class EffectFeatures {
         x[c++] = Boolean.TRUE.equals(p.expectsWork()) && months != null && months < 12 ? 1 : 0;
         x[c++] = months != null && months >= 24 ? 1 : 0;
         x[c++] = Eligibility.PROBLEMATIC_DEBTS.admits(p) ? 1 : 0;
-        x[c++] = Eligibility.LANGUAGE_BELOW_B1.admits(p) ? 1 : 0;
-        x[c] = priorEffect;
-        return x;
+        x[c] = Eligibility.LANGUAGE_BELOW_B1.admits(p) ? 1 : 0;
     }
 }

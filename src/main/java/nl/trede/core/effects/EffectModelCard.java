@@ -29,7 +29,8 @@ public record EffectModelCard(
     }
 
     public record Method(String estimator, String featureVersion, List<String> nuisanceColumns,
-                         List<String> finalStageColumns, int folds, double propensityClip, double finalStageRidge,
+                         List<String> finalStageColumns, List<String> lightlyPenalisedColumns, int folds,
+                         double propensityClip, double finalStageRidge12, double finalStageRidge24,
                          String shrinkage, String support, String ties) {
     }
 

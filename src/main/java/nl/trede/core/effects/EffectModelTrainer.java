@@ -14,6 +14,7 @@ import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.causal.CausalData;
 import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.DoublyRobustEstimator;
+import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.Recommender;
 import nl.trede.core.synth.PopulationGenerator;
@@ -30,18 +31,21 @@ public final class EffectModelTrainer {
 
     /**
      * @param seed           the history is generated with {@code seed + 1}, the held-out population with {@code seed + 2}
-     * @param finalLambda    ridge penalty of the DR-learner's final stage (standardised columns)
+     * @param finalLambda12  ridge penalty of the 12-month DR-learners' final stage (standardised columns;
+     *                       the literature prior and the baseline chance get a light penalty of 1)
+     * @param finalLambda24  the same at 24 months
      * @param threads        interventions fitted in parallel (results do not depend on it)
      */
     public record Settings(long seed, int historyClients, int heldOutClients, String version,
-                           PopulationGenerator.Settings population, double finalLambda, int threads,
+                           PopulationGenerator.Settings population, double finalLambda12, double finalLambda24, int threads,
                            boolean priorUnpenalised) {
 
         public static Settings standard(long seed) {
-            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 5000, 2, true);
+            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
         }
 
-        public DoublyRobustEstimator.Settings estimator() {
+        public DoublyRobustEstimator.Settings estimator(int horizonMonths) {
+            double finalLambda = horizonMonths >= 24 ? finalLambda24 : finalLambda12;
             DoublyRobustEstimator.Settings d = DoublyRobustEstimator.Settings.defaults();
             return new DoublyRobustEstimator.Settings(d.folds(), seed, d.propensityClip(), d.supportAbsolute(),
                     d.supportRelative(), d.propensityLambda(), d.outcomeLambda(), finalLambda);
@@ -68,7 +72,8 @@ public final class EffectModelTrainer {
         SyntheticPopulation history = generator.generate(settings.historyClients(), settings.seed() + 1);
         SyntheticPopulation heldOut = generator.generate(settings.heldOutClients(), settings.seed() + 2);
 
-        List<ArmFit> fits = fitAll(history, settings);
+        LogisticModel baseline = baseline(history);
+        List<ArmFit> fits = fitAll(history, baseline, settings);
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
@@ -77,10 +82,11 @@ public final class EffectModelTrainer {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("history", "PopulationGenerator " + settings.population() + ", " + settings.historyClients()
                 + " clients, seed " + (settings.seed() + 1));
-        provenance.put("estimator", settings.estimator().toString());
+        provenance.put("estimator12", settings.estimator(12).toString());
+        provenance.put("estimator24", settings.estimator(24).toString());
         provenance.put("design", "per intervention: clients eligible for it; arms NONE (control), the intervention, OTHER");
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
-                settings.version(), EffectFeatures.VERSION, provenance, stored));
+                settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
 
         List<EffectModelCard.ArmResult> arms = new ArrayList<>();
         List<EffectModelCard.PolicyResult> policy = new ArrayList<>();
@@ -115,14 +121,27 @@ public final class EffectModelTrainer {
         return naive;
     }
 
-    private List<ArmFit> fitAll(SyntheticPopulation history, Settings settings) {
+    /** P(work within 12 months | intake) among the clients who got no intervention (their choice depends on the intake only). */
+    public LogisticModel baseline(SyntheticPopulation history) {
+        List<SimulatedClient> none = history.clients().stream()
+                .filter(c -> c.intervention().equals(Intervention.NONE)).toList();
+        double[][] x = new double[none.size()][];
+        boolean[] worked = new boolean[none.size()];
+        for (int i = 0; i < none.size(); i++) {
+            x[i] = features.baseDesign(none.get(i).profile());
+            worked[i] = none.get(i).worked12();
+        }
+        return LogisticModel.fit(x, worked, 1.0);
+    }
+
+    private List<ArmFit> fitAll(SyntheticPopulation history, LogisticModel baseline, Settings settings) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
             List<Future<ArmFit>> futures = new ArrayList<>();
             for (int h : HORIZONS) {
                 for (Intervention intervention : catalogue.interventions()) {
                     if (!intervention.isNone()) {
-                        futures.add(pool.submit(() -> fit(history, intervention, h, settings)));
+                        futures.add(pool.submit(() -> fit(history, baseline, intervention, h, settings)));
                     }
                 }
             }
@@ -142,7 +161,7 @@ public final class EffectModelTrainer {
     }
 
     /** The data set of one intervention at one horizon: the clients eligible for it, by their recorded intake. */
-    public CausalData data(List<SimulatedClient> clients, Intervention intervention, int h) {
+    public CausalData data(List<SimulatedClient> clients, LogisticModel baseline, Intervention intervention, int h) {
         List<double[]> x = new ArrayList<>();
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -151,7 +170,8 @@ public final class EffectModelTrainer {
             if (!intervention.eligibility().admits(profile)) {
                 continue;
             }
-            x.add(features.encode(profile, prior.estimate(profile, intervention, h).pointEstimate() / 100));
+            x.add(features.encode(profile, baseline.probability(features.baseDesign(profile)),
+                    prior.estimate(profile, intervention, h).pointEstimate() / 100));
             String got = c.intervention();
             arm.add(got.equals(Intervention.NONE) ? 0 : got.equals(intervention.code()) ? 1 : 2);
             y.add((h >= 24 ? c.worked24() : c.worked12()) ? 1.0 : 0.0);
@@ -161,10 +181,12 @@ public final class EffectModelTrainer {
                 List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER));
     }
 
-    private ArmFit fit(SyntheticPopulation history, Intervention intervention, int h, Settings settings) {
-        CausalData data = data(history.clients(), intervention, h);
-        CausalFit fit = new DoublyRobustEstimator(settings.estimator()).fit(data, features.effectModifierColumns(),
-                settings.priorUnpenalised() ? features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN) : -1);
+    private ArmFit fit(SyntheticPopulation history, LogisticModel baseline, Intervention intervention, int h,
+                       Settings settings) {
+        CausalData data = data(history.clients(), baseline, intervention, h);
+        CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
+                settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
+                        features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
         double truth = 0;
         int eligible = 0;
         for (SimulatedClient c : history.clients()) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.ArmEffect;
 import nl.trede.core.causal.DrLearnerModel;
+import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.causal.Prior;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.ModelIntegrityException;
@@ -56,7 +57,7 @@ public final class LearnedEffectModel implements EffectModel {
 
     /** The file content. */
     public record Stored(String format, String version, String featureVersion, Map<String, String> provenance,
-                         List<ArmModel> models) {
+                         LogisticModel baseline, List<ArmModel> models) {
     }
 
     private final Stored stored;
@@ -101,7 +102,13 @@ public final class LearnedEffectModel implements EffectModel {
 
     /** The design row this model uses for a client, intervention and horizon. */
     public double[] design(IntakeProfile profile, Intervention intervention, int horizonMonths) {
-        return features.encode(profile, prior.estimate(profile, intervention, horizonMonths).pointEstimate() / 100);
+        return features.encode(profile, baselineChance(profile),
+                prior.estimate(profile, intervention, horizonMonths).pointEstimate() / 100);
+    }
+
+    /** Estimated chance of work within 12 months without intervention (a feature of the effect, through lock-in). */
+    public double baselineChance(IntakeProfile profile) {
+        return stored.baseline().probability(features.baseDesign(profile));
     }
 
     /** The T-learner baseline for comparison (difference of per-arm outcome models), as a probability difference. */
@@ -134,7 +141,7 @@ public final class LearnedEffectModel implements EffectModel {
             return new EffectEstimate(literature.pointEstimate(), literature.lower(), literature.upper(), horizon,
                     EffectSource.PRIOR, 1.0, false, "Not eligible: " + intervention.eligibility().englishRule());
         }
-        double[] x = features.encode(profile, literature.pointEstimate() / 100);
+        double[] x = features.encode(profile, baselineChance(profile), literature.pointEstimate() / 100);
         Prior[] priors = new Prior[3];
         if (shrink) {
             priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
