@@ -49,8 +49,7 @@ public final class EffectFeatures {
         MODIFIERS.put("motivation", "motivation");
         MODIFIERS.put("healthLimitation=SOME", "a health limitation");
         MODIFIERS.put("healthLimitation=SEVERE", "a severe health limitation");
-        MODIFIERS.put(BASELINE_COLUMN, "the client's own chance of work without help (long programmes cost most to "
-                + "those likely to find work anyway)");
+        MODIFIERS.put(BASELINE_COLUMN, "the client's own chance of work without help (lock-in)");
         MODIFIERS.put(PRIOR_COLUMN, "what the literature expects for clients like this");
     }
 

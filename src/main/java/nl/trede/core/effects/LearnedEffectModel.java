@@ -176,7 +176,7 @@ public final class LearnedEffectModel implements EffectModel {
         if (drivers.isEmpty()) {
             text.append("; this client's effect is close to the average client's");
         } else {
-            text.append("; compared with the average client, this client's effect is driven by ");
+            text.append("; compared with the average client, this client's learned effect is driven by ");
             List<String> parts = new ArrayList<>();
             for (Driver d : drivers.subList(0, Math.min(3, drivers.size()))) {
                 parts.add(String.format(Locale.ROOT, "%s (%+.1f pp)", EffectFeatures.describe(d.column()), 100 * d.contribution()));
