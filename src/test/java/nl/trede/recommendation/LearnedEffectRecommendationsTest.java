@@ -28,6 +28,12 @@ class LearnedEffectRecommendationsTest {
     }
 
     @Test
+    void readinessReportsTheLearnedEffectModel() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'models' }.data.effectModel", startsWith("effects-"));
+    }
+
+    @Test
     void aTypicalClientGetsLearnedEffectsWithTheirDriversAndPriorShare() {
         JsonPath advice = advice(createIntake(intake()), 12);
         List<Map<String, Object>> items = advice.getList("items");
