@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.distance.DistanceModel;
 import nl.trede.core.distance.TribuoDistanceModel;
+import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.effects.EffectModel;
+import nl.trede.core.effects.LearnedEffectModel;
 import nl.trede.core.effects.PriorEffectModel;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,7 +31,14 @@ public class ActiveModels {
 
     public ActiveModels(@ConfigProperty(name = "trede.models.directory") Path modelsDirectory) {
         this.distanceModel = TribuoDistanceModel.loadActive(modelsDirectory);
-        this.effectModel = new PriorEffectModel();
+        // The learned effect model when the registry names one (hash-checked like the distance model:
+        // a mismatch stops the start-up); an installation without one answers with literature priors.
+        if (ModelFiles.hasActive(modelsDirectory, LearnedEffectModel.KIND)) {
+            this.effectModel = LearnedEffectModel.loadActive(modelsDirectory);
+        } else {
+            LOG.warnf("No effect model in %s: expected effects are the catalogue's literature priors", modelsDirectory);
+            this.effectModel = new PriorEffectModel();
+        }
         LOG.infof("Loaded distance model %s and effect model %s from %s",
                 distanceModel.version(), effectModel.version(), modelsDirectory.toAbsolutePath());
     }

@@ -69,7 +69,8 @@ public class RecommendationService {
                     : null;
             items.add(new RecommendationView.Item(items.size() + 1, i.code(), i.dutchName(), expected, e.comparableHistory(),
                     e.source(), round(e.priorShare()), i.costEuros(), i.durationMonths(), i.evidenceLevel().name(),
-                    e.comparableHistory() ? e.rationale() : "Not enough comparable history: no comparable clients received this intervention",
+                    e.comparableHistory() || e.rationale().startsWith("Not enough comparable history") ? e.rationale()
+                            : "Not enough comparable history: no comparable clients received this intervention",
                     ranked.tiedWith()));
         }
         List<RecommendationView.NotEligible> notEligible = advice.notEligible().stream()

@@ -108,6 +108,30 @@ public final class DoublyRobustEstimator {
      * @throws IllegalArgumentException when an arm has fewer than {@link Settings#minimumArmSize()} clients
      */
     public CausalFit fit(CausalData data) {
+        return fit(data, null);
+    }
+
+    /**
+     * As {@link #fit(CausalData)}, but the DR-learner's final stage (the client-level effect) is
+     * linear in the given feature columns only, while the propensity and outcome models still adjust
+     * for every column. A short list of named effect modifiers keeps client effects estimable from
+     * a few thousand treated clients; confounding is still handled by the full nuisance models. The
+     * saved model has the usual shape: coefficients (and covariance) of the other columns are zero.
+     *
+     * @param effectColumns indices into {@code data.featureNames()}, or null for all columns
+     */
+    public CausalFit fit(CausalData data, int[] effectColumns) {
+        return fit(data, effectColumns, new int[0]);
+    }
+
+    /**
+     * As {@link #fit(CausalData, int[])}, with some of the effect columns only lightly penalised
+     * (penalty 1) in the final stage: e.g. a prior effect column, so that the penalty shrinks client
+     * effects toward the prior's shape (with a learned scale and level) instead of toward a constant.
+     *
+     * @param lightColumns indices into {@code data.featureNames()} (among effectColumns)
+     */
+    public CausalFit fit(CausalData data, int[] effectColumns, int[] lightColumns) {
         int n = data.size();
         int arms = data.armCount();
         int p = data.featureNames().size();
@@ -186,10 +210,24 @@ public final class DoublyRobustEstimator {
         }
 
         // 4. DR-learner final stage with a joint sandwich covariance
-        FinalStage finalStage = finalStage(z, psi, onSupport);
+        FinalStage finalStage;
+        if (effectColumns == null) {
+            finalStage = finalStage(z, psi, onSupport, penalties(p + 1, null, new int[0]));
+        } else {
+            finalStage = embed(finalStage(select(z, effectColumns), psi, onSupport,
+                    penalties(effectColumns.length + 1, effectColumns, lightColumns)), effectColumns, p + 1);
+        }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("estimator", "cross-fitted AIPW + DR-learner (ridge final stage, HC0 sandwich)");
         provenance.put("settings", settings.toString());
+        if (effectColumns != null) {
+            provenance.put("effectColumns", String.join(",",
+                    Arrays.stream(effectColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
+            if (lightColumns.length > 0) {
+                provenance.put("effectColumnsLightlyPenalised", String.join(",",
+                        Arrays.stream(lightColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
+            }
+        }
         provenance.put("clients", Integer.toString(n));
         for (int k = 0; k < arms; k++) {
             provenance.put("clients." + data.armNames().get(k), Integer.toString(sizes[k]));
@@ -230,7 +268,21 @@ public final class DoublyRobustEstimator {
     }
 
     /** Ridge regression of each arm's pseudo-outcome on the design, over that arm's on-support clients. */
-    private FinalStage finalStage(double[][] z, double[][] psi, boolean[][] onSupport) {
+    private double[] penalties(int width, int[] effectColumns, int[] lightColumns) {
+        double[] penalties = new double[width];
+        Arrays.fill(penalties, settings.finalLambda());
+        if (effectColumns != null) {
+            for (int c = 0; c < effectColumns.length; c++) {
+                int column = effectColumns[c];
+                if (Arrays.stream(lightColumns).anyMatch(light -> light == column)) {
+                    penalties[c + 1] = 1; // light, not zero: a constant column would make the system singular
+                }
+            }
+        }
+        return penalties;
+    }
+
+    private FinalStage finalStage(double[][] z, double[][] psi, boolean[][] onSupport, double[] penalties) {
         int n = z.length;
         int arms = psi.length;
         double[][] coefficients = new double[arms - 1][];
@@ -242,7 +294,7 @@ public final class DoublyRobustEstimator {
             if (rows.length == 0) {
                 rows = rowsWhere(i -> true, n); // nobody on support: fit anyway so the file is complete; every prediction is flagged
             }
-            RidgeRegression.Fit fit = RidgeRegression.fit(z, psi[k], rows, settings.finalLambda());
+            RidgeRegression.Fit fit = RidgeRegression.fit(z, psi[k], rows, penalties);
             coefficients[k - 1] = fit.coefficients();
             gramInverse[k - 1] = fit.gramInverse();
             for (int i : rows) {
@@ -250,6 +302,43 @@ public final class DoublyRobustEstimator {
             }
         }
         return new FinalStage(coefficients, sandwich(z, residual, gramInverse, z[0].length));
+    }
+
+    /** The intercept column and the chosen (standardised) feature columns. */
+    private static double[][] select(double[][] z, int[] columns) {
+        double[][] result = new double[z.length][columns.length + 1];
+        for (int i = 0; i < z.length; i++) {
+            result[i][0] = z[i][0];
+            for (int c = 0; c < columns.length; c++) {
+                result[i][c + 1] = z[i][columns[c] + 1];
+            }
+        }
+        return result;
+    }
+
+    /** A final stage over selected columns, written into full-width coefficients and covariance (zeros elsewhere). */
+    private static FinalStage embed(FinalStage small, int[] columns, int width) {
+        int blocks = small.coefficients().length;
+        int[] position = new int[columns.length + 1];
+        position[0] = 0;
+        for (int c = 0; c < columns.length; c++) {
+            position[c + 1] = columns[c] + 1;
+        }
+        double[][] coefficients = new double[blocks][width];
+        double[][] covariance = new double[blocks * width][blocks * width];
+        int smallWidth = columns.length + 1;
+        for (int b = 0; b < blocks; b++) {
+            for (int s = 0; s < smallWidth; s++) {
+                coefficients[b][position[s]] = small.coefficients()[b][s];
+                for (int b2 = 0; b2 < blocks; b2++) {
+                    for (int t = 0; t < smallWidth; t++) {
+                        covariance[b * width + position[s]][b2 * width + position[t]] =
+                                small.covariance()[b * smallWidth + s][b2 * smallWidth + t];
+                    }
+                }
+            }
+        }
+        return new FinalStage(coefficients, covariance);
     }
 
     /** Coefficients of one arm's outcome model: the logit of P(Y = 1), or the mean of Y. */

@@ -14,6 +14,13 @@ final class RidgeRegression {
     }
 
     static Fit fit(double[][] z, double[] y, int[] rows, double lambda) {
+        double[] penalties = new double[z[0].length];
+        java.util.Arrays.fill(penalties, lambda);
+        return fit(z, y, rows, penalties);
+    }
+
+    /** As {@link #fit(double[][], double[], int[], double)} with one penalty per column (column 0's is ignored). */
+    static Fit fit(double[][] z, double[] y, int[] rows, double[] penalties) {
         int columns = z[0].length;
         double[][] gram = new double[columns][columns];
         double[] rhs = new double[columns];
@@ -33,7 +40,7 @@ final class RidgeRegression {
         }
         gram[0][0] += 1e-8; // keeps the system solvable when the rows are few or constant
         for (int a = 1; a < columns; a++) {
-            gram[a][a] += lambda;
+            gram[a][a] += penalties[a];
         }
         Matrices.symmetrizeFromUpper(gram);
         double[][] inverse = Matrices.inverse(gram);

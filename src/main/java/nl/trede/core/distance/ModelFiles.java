@@ -76,6 +76,33 @@ public final class ModelFiles {
         Files.writeString(modelsDir.resolve(REGISTRY_FILE), JSON.writeValueAsString(registry) + "\n");
     }
 
+    /**
+     * Writes a file directly inside the models directory and makes it the active model of a kind
+     * in the registry (other kinds' entries are kept). Returns the SHA-256 of the bytes written.
+     */
+    public static String writeAndRegister(Path modelsDir, String kind, String activeVersion, String cardFile,
+                                          byte[] cardJson) throws IOException {
+        Files.createDirectories(modelsDir);
+        Files.write(modelsDir.resolve(cardFile), cardJson);
+        String sha = sha256(cardJson);
+        Map<String, RegistryEntry> registry = new TreeMap<>(readRegistryIfPresent(modelsDir));
+        registry.put(kind, new RegistryEntry(activeVersion, cardFile, sha));
+        Files.writeString(modelsDir.resolve(REGISTRY_FILE), JSON.writeValueAsString(registry) + "\n");
+        return sha;
+    }
+
+    /** Reads a file directly inside the models directory after checking its SHA-256; refuses a mismatch. */
+    public static byte[] readVerified(Path modelsDir, String fileName, String expectedSha256) {
+        byte[] bytes = readInside(modelsDir, fileName);
+        verify(fileName, bytes, expectedSha256);
+        return bytes;
+    }
+
+    /** Whether the registry names an active model of this kind. */
+    public static boolean hasActive(Path modelsDir, String kind) {
+        return readRegistryIfPresent(modelsDir).containsKey(kind);
+    }
+
     /** The active entry of one kind of model. */
     public static RegistryEntry activeEntry(Path modelsDir, String kind) {
         RegistryEntry entry = readRegistryIfPresent(modelsDir).get(kind);

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.TribuoDistanceModel;
+import nl.trede.core.effects.LearnedEffectModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainModelsCommandTest {
 
-    private static final String[] SMALL = {"--seed", "7", "--training", "9000", "--held-out", "6000", "--version", "0.0.1"};
+    private static final String[] SMALL = {"--seed", "7", "--training", "9000", "--held-out", "6000", "--version", "0.0.1",
+        "--effect-history", "8000", "--effect-held-out", "2000", "--effect-version", "effects-0.0.1"};
 
     @Test
     void regeneratingGivesTheSameMetricsAndALoadableActiveModel(@TempDir Path first, @TempDir Path second) throws IOException {
@@ -32,6 +34,17 @@ class TrainModelsCommandTest {
         assertEquals(ModelFiles.sha256(first.resolve("distance-0.0.1.tribuo")), a.get("modelSha256").asText());
         assertTrue(Files.readString(first.resolve("distance-0.0.1.card.md")).contains("Bayes-optimal AUC"));
         assertEquals("distance-0.0.1", TribuoDistanceModel.loadActive(first).version());
+
+        JsonNode effectsA = json.readTree(first.resolve("effects-0.0.1.card.json").toFile());
+        JsonNode effectsB = json.readTree(second.resolve("effects-0.0.1.card.json").toFile());
+        for (String section : new String[] {"arms", "policy", "trainingData", "method", "modelSha256"}) {
+            assertEquals(effectsA.get(section), effectsB.get(section), section);
+        }
+        assertEquals(ModelFiles.sha256(first.resolve("effects-0.0.1.json")), effectsA.get("modelSha256").asText());
+        assertEquals("effects-0.0.1", LearnedEffectModel.loadActive(first).version());
+        JsonNode registry = json.readTree(first.resolve("registry.json").toFile());
+        assertEquals("distance-0.0.1", registry.get("distance").get("activeVersion").asText());
+        assertEquals("effects-0.0.1", registry.get("effects").get("activeVersion").asText());
     }
 
     @Test

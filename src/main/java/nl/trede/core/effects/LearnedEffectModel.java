@@ -1,0 +1,232 @@
+package nl.trede.core.effects;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.ArmEffect;
+import nl.trede.core.causal.DrLearnerModel;
+import nl.trede.core.causal.LogisticModel;
+import nl.trede.core.causal.Prior;
+import nl.trede.core.distance.ModelFiles;
+import nl.trede.core.distance.ModelIntegrityException;
+import nl.trede.core.profile.IntakeProfile;
+
+/**
+ * Client-specific expected effects learned from the (confounded) history: one doubly robust
+ * DR-learner per intervention and horizon (12 and 24 months), each fitted by
+ * {@link nl.trede.core.causal.DoublyRobustEstimator} on the clients eligible for that intervention,
+ * with arms {@code NONE} (control), the intervention, and {@code OTHER} (any other intervention), so
+ * that its average effect is the average over everyone it is meant for. Cross-fitted propensity and
+ * outcome models adjust for every intake column; the final stage is linear in a few named effect
+ * modifiers and the literature prior ({@link EffectFeatures}).
+ *
+ * <p>Per client, the learned effect is blended with the catalogue prior ({@link PriorEffectModel}) by
+ * precision weighting: {@code priorShare} says how much of the estimate is prior. A client outside
+ * the support of the history for an intervention (too few comparable clients received it) gets
+ * {@code comparableHistory = false} and no number. The rationale names the two or three modifiers
+ * that move this client's learned effect most away from the average client's.
+ *
+ * <p>Ties: the interventions are fitted separately, so there is no joint covariance between two
+ * interventions' estimates; the {@link nl.trede.core.recommend.Recommender}'s rule (independent
+ * standard errors) applies, which errs toward calling options tied.
+ */
+public final class LearnedEffectModel implements EffectModel {
+
+    public static final String FORMAT = "trede-learned-effects/1";
+    /** Registry key of the effect model. */
+    public static final String KIND = "effects";
+    public static final String CONTROL = Intervention.NONE;
+    public static final String OTHER = "OTHER";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One intervention's model at one horizon, and how many clients it was learned from. */
+    public record ArmModel(int horizonMonths, String intervention, int eligibleClients, int treatedClients,
+                           DrLearnerModel.State model) {
+    }
+
+    /** The file content. */
+    public record Stored(String format, String version, String featureVersion, Map<String, String> provenance,
+                         LogisticModel baseline, List<ArmModel> models) {
+    }
+
+    private final Stored stored;
+    private final Map<String, DrLearnerModel> models = new LinkedHashMap<>();
+    private final Map<String, ArmModel> arms = new LinkedHashMap<>();
+    private final PriorEffectModel prior = new PriorEffectModel();
+    private final EffectFeatures features = new EffectFeatures();
+
+    public LearnedEffectModel(Stored stored) {
+        if (!FORMAT.equals(stored.format())) {
+            throw new IllegalArgumentException("not a " + FORMAT + " file: " + stored.format());
+        }
+        if (!EffectFeatures.VERSION.equals(stored.featureVersion())) {
+            throw new IllegalArgumentException("effect model was trained on features " + stored.featureVersion()
+                    + ", this code encodes " + EffectFeatures.VERSION);
+        }
+        this.stored = stored;
+        for (ArmModel arm : stored.models()) {
+            String key = key(arm.intervention(), arm.horizonMonths());
+            models.put(key, new DrLearnerModel(arm.model()));
+            arms.put(key, arm);
+        }
+    }
+
+    private static String key(String code, int horizonMonths) {
+        return code + "@" + (horizonMonths >= 24 ? 24 : 12);
+    }
+
+    @Override
+    public String version() {
+        return stored.version();
+    }
+
+    public Stored stored() {
+        return stored;
+    }
+
+    /** The fitted DR-learner of one intervention at one horizon (arms NONE, the intervention, OTHER). */
+    public DrLearnerModel model(String code, int horizonMonths) {
+        return models.get(key(code, horizonMonths));
+    }
+
+    /** The design row this model uses for a client, intervention and horizon. */
+    public double[] design(IntakeProfile profile, Intervention intervention, int horizonMonths) {
+        return features.encode(profile, baselineChance(profile),
+                prior.estimate(profile, intervention, horizonMonths).pointEstimate() / 100);
+    }
+
+    /** Estimated chance of work within 12 months without intervention (a feature of the effect, through lock-in). */
+    public double baselineChance(IntakeProfile profile) {
+        return stored.baseline().probability(features.baseDesign(profile));
+    }
+
+    /** The T-learner baseline for comparison (difference of per-arm outcome models), as a probability difference. */
+    public double tLearnerEffect(IntakeProfile profile, Intervention intervention, int horizonMonths) {
+        return model(intervention.code(), horizonMonths).tLearnerEffect(design(profile, intervention, horizonMonths), 1);
+    }
+
+    /** The learned effect without the prior (priorShare 0), in percentage points; for evaluation. */
+    public EffectEstimate estimateWithoutPrior(IntakeProfile profile, Intervention intervention, int horizonMonths) {
+        return estimate(profile, intervention, horizonMonths, false);
+    }
+
+    @Override
+    public EffectEstimate estimate(IntakeProfile profile, Intervention intervention, int horizonMonths) {
+        return estimate(profile, intervention, horizonMonths, true);
+    }
+
+    private EffectEstimate estimate(IntakeProfile profile, Intervention intervention, int horizonMonths, boolean shrink) {
+        int horizon = horizonMonths >= 24 ? 24 : 12;
+        if (intervention.isNone()) {
+            return new EffectEstimate(0, 0, 0, horizon, EffectSource.LEARNED, 0, true,
+                    "The baseline: every other effect is the difference with no intervention");
+        }
+        EffectEstimate literature = prior.estimate(profile, intervention, horizon);
+        DrLearnerModel model = model(intervention.code(), horizon);
+        if (model == null) {
+            return literature; // not in the history at all: the prior, marked as such
+        }
+        if (!intervention.eligibility().admits(profile)) {
+            return new EffectEstimate(literature.pointEstimate(), literature.lower(), literature.upper(), horizon,
+                    EffectSource.PRIOR, 1.0, false, "Not eligible: " + intervention.eligibility().englishRule());
+        }
+        double[] x = features.encode(profile, baselineChance(profile), literature.pointEstimate() / 100);
+        Prior[] priors = new Prior[3];
+        if (shrink) {
+            priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
+        }
+        ArmEffect effect = model.predict(x, priors).effect(1);
+        if (!effect.onSupport()) {
+            return effect.toEffectEstimate(horizon, 100, "");
+        }
+        return effect.toEffectEstimate(horizon, 100, rationale(model, x, effect, arms.get(key(intervention.code(), horizon))));
+    }
+
+    /** The modifiers that move this client's learned effect most from the average client's, and the prior/data split. */
+    private static String rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
+        DrLearnerModel.State s = model.state();
+        double[] b = s.effectCoefficients()[0];
+        record Driver(String column, double contribution) {
+        }
+        List<Driver> drivers = new ArrayList<>();
+        for (int c = 0; c < x.length; c++) {
+            double coefficient = b[c + 1];
+            if (coefficient == 0) {
+                continue;
+            }
+            double contribution = coefficient * (x[c] - s.featureMeans()[c]) / s.featureScales()[c];
+            if (Math.abs(contribution) >= 0.0005) {
+                drivers.add(new Driver(s.featureNames().get(c), contribution));
+            }
+        }
+        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(d.contribution())));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Learned from %,d eligible clients, %,d of whom received it", arm.eligibleClients(), arm.treatedClients()));
+        if (drivers.isEmpty()) {
+            text.append("; this client's effect is close to the average client's");
+        } else {
+            text.append("; compared with the average client, this client's learned effect is driven by ");
+            List<String> parts = new ArrayList<>();
+            for (Driver d : drivers.subList(0, Math.min(3, drivers.size()))) {
+                parts.add(String.format(Locale.ROOT, "%s (%+.1f pp)", EffectFeatures.describe(d.column()), 100 * d.contribution()));
+            }
+            text.append(String.join(", ", parts));
+        }
+        long priorPercent = Math.round(100 * effect.priorShare());
+        text.append(String.format(Locale.ROOT, "; %d %% prior, %d %% data", priorPercent, 100 - priorPercent));
+        return text.toString();
+    }
+
+    /** The model as compact JSON (numbers in full precision). */
+    public byte[] toJson() {
+        try {
+            return JSON.writeValueAsString(stored).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the effect model", e);
+        }
+    }
+
+    public static LearnedEffectModel fromJson(byte[] json) throws IOException {
+        return new LearnedEffectModel(JSON.readValue(json, Stored.class));
+    }
+
+    /**
+     * The active effect model of a models directory: the registry's {@value #KIND} entry names the
+     * card and its SHA-256, the card names the model file and its SHA-256; both hashes are checked
+     * before the model is read.
+     *
+     * @throws ModelIntegrityException when an entry, a file or a hash is missing or wrong
+     */
+    public static LearnedEffectModel loadActive(Path modelsDir) {
+        ModelFiles.RegistryEntry entry = ModelFiles.activeEntry(modelsDir, KIND);
+        byte[] cardBytes = ModelFiles.readVerified(modelsDir, entry.card(), entry.cardSha256());
+        EffectModelCard card;
+        try {
+            card = JSON.readValue(cardBytes, EffectModelCard.class);
+        } catch (IOException e) {
+            throw new ModelIntegrityException("Unreadable effect model card " + entry.card(), e);
+        }
+        byte[] modelBytes = ModelFiles.readVerified(modelsDir, card.modelFile(), card.modelSha256());
+        try {
+            LearnedEffectModel model = fromJson(modelBytes);
+            if (!model.version().equals(entry.activeVersion())) {
+                throw new ModelIntegrityException("Effect model file holds " + model.version() + ", registry says "
+                        + entry.activeVersion());
+            }
+            return model;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelIntegrityException("Cannot read effect model " + card.modelFile(), e);
+        }
+    }
+}
