@@ -475,7 +475,7 @@ public final class DoublyRobustEstimator {
     }
 
     /** Standardises the features (mean 0, sd 1; constant columns only centred) and prepends an intercept. */
-    private static double[][] standardisedDesign(double[][] x, double[] means, double[] scales) {
+    static double[][] standardisedDesign(double[][] x, double[] means, double[] scales) {
         int n = x.length;
         int p = means.length;
         for (int c = 0; c < p; c++) {

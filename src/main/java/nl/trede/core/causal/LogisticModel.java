@@ -14,27 +14,12 @@ public record LogisticModel(double[] means, double[] scales, double[] coefficien
     /** Fits P(label = 1 | x) on the given rows with ridge penalty {@code lambda} (not on the intercept). */
     public static LogisticModel fit(double[][] x, boolean[] label, double lambda) {
         int n = x.length;
-        int p = x[0].length;
-        double[] means = new double[p];
-        double[] scales = new double[p];
-        for (int c = 0; c < p; c++) {
-            double sum = 0;
-            for (double[] row : x) {
-                sum += row[c];
-            }
-            means[c] = sum / n;
-            double squares = 0;
-            for (double[] row : x) {
-                squares += (row[c] - means[c]) * (row[c] - means[c]);
-            }
-            double sd = Math.sqrt(squares / n);
-            scales[c] = sd > 1e-12 ? sd : 1;
-        }
-        double[][] z = new double[n][];
+        double[] means = new double[x[0].length];
+        double[] scales = new double[x[0].length];
+        double[][] z = DoublyRobustEstimator.standardisedDesign(x, means, scales);
         int[] y = new int[n];
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
-            z[i] = standardise(x[i], means, scales);
             y[i] = label[i] ? 1 : 0;
             rows[i] = i;
         }
