@@ -41,6 +41,7 @@ function metrics(card) {
   const bayes = pick(card, 'heldOut.bayesOptimalAuc', 'bayesOptimalAuc');
   const rows = [
     ['Voorspelt', pick(card, 'predicts')],
+    ['Schat', pick(card, 'estimates')],
     ['AUC op nieuwe klanten', auc === undefined ? undefined : three(auc)],
     ['Best haalbare AUC (Bayes-optimaal)', bayes === undefined ? undefined : three(bayes)],
     ['Kalibratiefout (ECE)', three(pick(card, 'heldOut.expectedCalibrationError', 'expectedCalibrationError'))],
@@ -95,7 +96,37 @@ function candidateTable(json) {
       <td class="getal">${three(r.validationLogLoss)}</td><td>${r.chosen ? 'ja' : ''}</td></tr>`).join('')}</tbody></table>`;
 }
 
-function renderCard(entry) {
+/** The effect model's card: each intervention's average effect beside the simulation's truth and the naive difference. */
+function effectTable(card, names) {
+  if (!Array.isArray(card.arms)) return '';
+  const ci = (v, lo, hi) => `${fmt.points(v)} (${fmt.points(lo)} tot ${fmt.points(hi)})`;
+  return `<h3>Gemiddelde effecten tegen de werkelijkheid van de simulatie</h3>
+    <p class="klein">Procentpunten op de kans op betaald werk, onder klanten die ervoor in aanmerking komen. Het naïeve verschil
+      vergelijkt wie het kreeg met wie niet, en telt zo de selectie door klantmanagers mee als effect.</p>
+    <table><thead><tr><th>Interventie</th><th>Na</th><th class="getal">Geleerd effect (95 %)</th><th class="getal">Echt effect</th>
+      <th class="getal">Naïef verschil</th><th class="getal">Buiten bereik</th></tr></thead><tbody>${card.arms.map(a => `<tr>
+      <td>${escape(names.get(a.intervention) ?? a.intervention)}</td><td>${a.horizonMonths} mnd</td>
+      <td class="getal">${ci(a.ate, a.ateLower, a.ateUpper)}${a.ateCovered ? '' : ' <span class="opvallend">mist</span>'}</td>
+      <td class="getal">${fmt.points(a.trueAte)}</td><td class="getal">${fmt.points(a.naiveDifference)}</td>
+      <td class="getal">${fmt.percent(a.offSupportShare)}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** Share of the best possible gain (the oracle's) that following the advice achieves, per horizon. */
+function policyFigure(card) {
+  if (!Array.isArray(card.policy)) return null;
+  const figure = document.createElement('figure');
+  figure.innerHTML = '<figcaption>Wat het advies oplevert, als deel van het best haalbare</figcaption>'
+    + '<p class="legenda">Winst boven "geen interventie" als iedere klant het bovenste advies volgt, gedeeld door de winst als iedere klant '
+    + 'precies de voor hem beste interventie krijgt (alleen te meten in de simulatie).</p>';
+  figure.append(barChart(card.policy.flatMap(p => [
+    { label: `advies, ${p.horizonMonths} mnd`, value: p.recommendedShareOfOracle, text: fmt.percent(p.recommendedShareOfOracle) },
+    { label: `naïef, ${p.horizonMonths} mnd`, value: p.naiveShareOfOracle, text: fmt.percent(p.naiveShareOfOracle) },
+  ]), card.policy.map(p => `na ${p.horizonMonths} maanden ${fmt.percent(p.recommendedShareOfOracle)} van het best haalbare`).join('; '),
+  { from: 0, to: 1 }));
+  return figure;
+}
+
+function renderCard(entry, names) {
   const { card } = entry;
   const section = document.createElement('section');
   section.className = 'blok modelkaart';
@@ -106,7 +137,7 @@ function renderCard(entry) {
   const limits = pick(card, 'knownLimits');
   section.innerHTML = `<h2 id="kaart-${escape(entry.modelVersion)}">${escape(entry.modelVersion)}${entry.active ? ' (actief)' : ''}</h2>
     <p class="klein">Bestand ${escape(entry.file)} · kaart ${integrity}</p>
-    ${html}<div class="grafieken"></div>${subgroupTable(card)}${candidateTable(card)}
+    ${html}<div class="grafieken"></div>${subgroupTable(card)}${candidateTable(card)}${effectTable(card, names)}
     ${Array.isArray(limits) ? `<h3>Bekende beperkingen</h3><ul>${limits.map(l => `<li lang="en">${escape(l)}</li>`).join('')}</ul>` : ''}
     <details><summary>Volledige modelkaart (JSON)</summary><pre>${escape(JSON.stringify(card, null, 2))}</pre></details>`;
   const pictures = section.querySelector('.grafieken');
@@ -121,6 +152,8 @@ function renderCard(entry) {
   }
   const calibration = calibrationFigure(card);
   if (calibration) pictures.prepend(calibration);
+  const policy = policyFigure(card);
+  if (policy) pictures.append(policy);
   return section;
 }
 
@@ -136,29 +169,51 @@ function renderEvaluation({ file, report }) {
   return div;
 }
 
-function renderEffectCurves(catalogue) {
-  const items = [...catalogue.values()].filter(i => i.code !== 'NONE');
-  const values = items.flatMap(i => [i.prior.effect12Months, i.prior.effect24Months].flatMap(v => [v - 1.96 * i.prior.standardDeviation, v + 1.96 * i.prior.standardDeviation]));
+/**
+ * One curve per intervention: the active effect model's learned average effect where it has one,
+ * otherwise the catalogue's literature prior; each figure says which.
+ */
+function renderEffectCurves(catalogue, effectCard) {
+  const learned = new Map();
+  for (const arm of effectCard?.arms ?? []) {
+    const entry = learned.get(arm.intervention) ?? {};
+    entry[arm.horizonMonths] = { value: arm.ate, sd: (arm.ateUpper - arm.ateLower) / 3.92 };
+    learned.set(arm.intervention, entry);
+  }
+  const curves = [...catalogue.values()].filter(i => i.code !== 'NONE').map(i => {
+    const l = learned.get(i.code);
+    return l?.[12] && l?.[24]
+      ? { i, at12: l[12].value, at24: l[24].value, sd: Math.max(l[12].sd, l[24].sd), source: `geleerd (${effectCard.modelVersion})` }
+      : { i, at12: i.prior.effect12Months, at24: i.prior.effect24Months, sd: i.prior.standardDeviation, source: 'literatuurprior' };
+  });
+  const values = curves.flatMap(c => [c.at12, c.at24].flatMap(v => [v - 1.96 * c.sd, v + 1.96 * c.sd]));
   const domain = [Math.floor(Math.min(0, ...values)), Math.ceil(Math.max(0, ...values))];
-  $('effecten').replaceChildren(...items.map(i => {
+  $('effecten').replaceChildren(...curves.map(({ i, at12, at24, sd, source }) => {
     const figure = document.createElement('figure');
     figure.innerHTML = `<figcaption>${escape(i.dutchName)}</figcaption>`;
-    figure.append(effectCurve(i.dutchName, i.prior.effect12Months, i.prior.effect24Months, i.prior.standardDeviation, domain));
-    figure.append(Object.assign(document.createElement('p'), { className: 'klein', textContent: `Bewijs: ${i.evidenceLevelLabel}` }));
+    figure.append(effectCurve(i.dutchName, at12, at24, sd, domain));
+    figure.append(Object.assign(document.createElement('p'), { className: 'klein', textContent: `Bron: ${source}. Bewijs: ${i.evidenceLevelLabel}` }));
     return figure;
   }));
+  if (learned.size) {
+    $('effecten-bron').innerHTML = `Bron: het actieve effectmodel <strong>${escape(effectCard.modelVersion)}</strong>, geleerd uit een
+      <strong>gesimuleerde</strong> geschiedenis (gemiddeld effect onder wie ervoor in aanmerking komt); waar het model niets geleerd heeft,
+      de literatuurprior uit de interventiecatalogus. De literatuurpriors zijn <strong>indicatieve aannames</strong>, geen gemeten
+      Nederlandse effecten.`;
+  }
 }
 
 try {
   const [overview, catalogue] = await Promise.all([api('/models'), interventions()]);
   const cards = [...overview.cards].sort((a, b) => Number(b.active) - Number(a.active) || b.modelVersion.localeCompare(a.modelVersion));
   if (cards.length === 0) say($('melding'), 'Er staan nog geen modelkaarten in de modellenmap.', 'let-op');
-  $('kaarten').replaceChildren(...cards.map(renderCard));
+  const names = new Map([...catalogue.values()].map(i => [i.code, i.dutchName]));
+  $('kaarten').replaceChildren(...cards.map(entry => renderCard(entry, names)));
   if (overview.evaluations.length) {
     $('evaluaties').replaceChildren(...overview.evaluations.map(renderEvaluation));
     $('evaluaties-blok').hidden = false;
   }
-  renderEffectCurves(catalogue);
+  renderEffectCurves(catalogue, cards.find(c => c.active && Array.isArray(c.card.arms))?.card);
 } catch (error) {
   say($('melding'), error.message, 'fout');
 }

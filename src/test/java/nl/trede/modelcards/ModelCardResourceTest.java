@@ -20,7 +20,7 @@ class ModelCardResourceTest {
                 .statusCode(200)
                 .header("API-Version", "1.0.0")
                 .body("activeVersions.distance", equalTo("distance-test-1"),
-                        "cards.modelVersion", containsInAnyOrder("distance-test-0", "distance-test-1"),
+                        "cards.modelVersion", containsInAnyOrder("distance-test-0", "distance-test-1", "effects-test-1"),
                         "cards.find { it.active }.modelVersion", equalTo("distance-test-1"),
                         "cards.find { it.active }.registryHashMatches", equalTo(true),
                         "cards.find { it.active }.card.heldOut.calibrationTable", hasSize(5),

@@ -61,7 +61,7 @@ class DataSciencePagesTest {
     void theModelsPageDrawsCalibrationSubgroupsAndEffectCurves() {
         browser.openSignedIn(base, "/modellen.html", "data-scientist-rotterdam");
         browser.waitForText(By.id("kaarten"), "distance-test-1 (actief)");
-        WebElement active = browser.driver.findElement(By.cssSelector(".modelkaart"));
+        WebElement active = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-distance-test-1']"));
         assertTrue(active.getText().contains("kaart klopt met het register"));
         assertEquals(5, active.findElements(By.cssSelector("figure.kalibratie svg circle")).size(), "one dot per calibration bin");
         List<WebElement> subgroups = active.findElements(By.cssSelector("table.subgroepen tbody tr"));
@@ -76,6 +76,15 @@ class DataSciencePagesTest {
         int interventions = given().get("/api/v1/interventions").then().extract().path("items.size()");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#effecten figure svg[role=img]"), interventions - 1));
         assertTrue(browser.visible("effecten-bron").getText().contains("indicatieve aannames"), "the page says where the numbers come from");
+
+        WebElement effects = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-effects-test-1']"));
+        List<WebElement> averages = effects.findElements(By.cssSelector("table tbody tr"));
+        assertEquals(4, averages.size(), "one row per intervention and horizon");
+        assertTrue(averages.get(0).getText().startsWith("sollicitatietraining en bemiddeling 12 mnd +2,3"), averages.get(0).getText());
+        assertTrue(effects.getText().contains("Wat het advies oplevert"), "the policy value against the oracle is drawn");
+        List<String> sources = browser.driver.findElements(By.cssSelector("#effecten figure p")).stream().map(WebElement::getText).toList();
+        assertEquals(2, sources.stream().filter(t -> t.contains("geleerd (effects-test-1)")).count(), sources.toString());
+        assertTrue(browser.visible("effecten-bron").getText().contains("effects-test-1"));
         browser.screenshot("modellen");
     }
 
