@@ -3,7 +3,6 @@ package nl.trede.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -193,24 +192,5 @@ class EstimateEffectsCommandTest {
             assertTrue(message.contains(part), "'" + part + "' not in: " + message);
         }
         assertTrue(result.out().isEmpty());
-    }
-
-    /** Run with -Dtrede.bench=true: 50,000 rows x 20 columns x 4 arms. */
-    @Test
-    void benchmarkFiftyThousandRows() throws IOException {
-        assumeTrue(Boolean.getBoolean("trede.bench"));
-        Path big = dir.resolve("big.csv");
-        CsvFixture.write(big, 50_000, 7, 4, 15);
-        long start = System.nanoTime();
-        String features = "age,motivation,city,education,health_limitation," + String.join(",",
-                java.util.stream.IntStream.range(0, 15).mapToObj(c -> "extra_" + c).toList());
-        Result result = run("--data", big.toString(), "--treatment", "programme", "--outcome", "worked",
-                "--features", features,
-                "--report", dir.resolve("big.json").toString(), "--predictions", dir.resolve("big-effects.csv").toString());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(0, result.code(), result.err());
-        System.out.print(result.out());
-        System.out.printf(Locale.ROOT, "50k rows x 20 columns x 4 arms: %.1f s including reading and writing%n", seconds);
-        assertTrue(seconds < 60);
     }
 }
