@@ -11,8 +11,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -148,8 +152,17 @@ public class ProblemMappers {
     /** The field name as the client wrote it: Bean Validation paths start with method and argument. */
     private static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder name = new StringBuilder();
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                String parameter = requestParameterName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
+                if (parameter != null) {
+                    return parameter;
+                }
                 continue;
             }
             if (node.getIndex() != null) {
@@ -160,6 +173,30 @@ public class ProblemMappers {
             }
         }
         return name.isEmpty() ? "body" : name.toString();
+    }
+
+    /** The query, path or header name of a violated resource-method parameter; null for the request body. */
+    private static String requestParameterName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        if (method == null) {
+            return null;
+        }
+        // The root bean may be a generated subclass (interceptors) whose override has no annotations.
+        for (Class<?> type = resource; type != null; type = type.getSuperclass()) {
+            try {
+                Method target = type.getDeclaredMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new));
+                for (Annotation annotation : target.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                    if (annotation instanceof QueryParam query) {
+                        return query.value();
+                    }
+                    if (annotation instanceof PathParam path) {
+                        return path.value();
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared higher up
+            }
+        }
+        return null;
     }
 
     private static String jsonPath(JsonMappingException e) {

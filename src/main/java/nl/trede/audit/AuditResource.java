@@ -2,15 +2,17 @@ package nl.trede.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
+import nl.trede.api.InvalidInputException;
+import nl.trede.api.Problem;
+import nl.trede.api.QueryParameters;
 import nl.trede.security.CurrentUser;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,12 +43,18 @@ public class AuditResource {
     @Operation(summary = "Audit entries of your municipalities",
             description = "Oldest first, after the given sequence number. Entries hold ids and codes, never personal data.")
     @APIResponse(responseCode = "200", description = "A page of entries")
-    public AuditPage entries(@QueryParam("afterSeq") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long afterSeq,
-                             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 500")
-                             @Max(value = 500, message = "must be between 1 and 500") int limit) {
-        List<AuditEntryView> items = AuditEntry.<AuditEntry>find("seq > ?1 and municipalityCode in ?2 order by seq",
-                        afterSeq, user.municipalities())
-                .page(0, limit).list().stream().map(AuditEntryView::of).toList();
+    public AuditPage entries(@QueryParam("afterSeq") @DefaultValue("0") String afterSeqText,
+                             @QueryParam("limit") @DefaultValue("100") String limitText) {
+        List<Problem.InvalidParam> invalid = new ArrayList<>();
+        long afterSeq = QueryParameters.wholeNumber("afterSeq", afterSeqText, 0, Long.MAX_VALUE, invalid);
+        int limit = (int) QueryParameters.wholeNumber("limit", limitText, 1, 500, invalid);
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(invalid);
+        }
+        // An account that acts for no municipality sees nothing (and an empty IN list is not valid SQL).
+        List<AuditEntryView> items = user.municipalities().isEmpty() ? List.of()
+                : AuditEntry.<AuditEntry>find("seq > ?1 and municipalityCode in ?2 order by seq", afterSeq, user.municipalities())
+                        .page(0, limit).list().stream().map(AuditEntryView::of).toList();
         audit.record(AuditTrail.Action.READ, "audit-trail", null, null, null);
         return new AuditPage(items);
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.trede.persistence.ClientFact;
 
@@ -45,7 +46,7 @@ public class Decision extends ClientFact {
         return list("clientId = ?1 order by createdAt", clientId);
     }
 
-    public static java.util.Optional<Decision> latestOfClient(UUID clientId) {
+    public static Optional<Decision> latestOfClient(UUID clientId) {
         return find("clientId = ?1 order by createdAt desc", clientId).firstResultOptional();
     }
 }

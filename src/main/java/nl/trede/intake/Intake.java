@@ -95,6 +95,10 @@ public class Intake extends ClientFact {
         labourMarketTightness = p.labourMarketTightness();
     }
 
+    public static Intake latestOfClient(UUID clientId) {
+        return find("clientId = ?1 order by createdAt desc", clientId).firstResult();
+    }
+
     public static List<Intake> ofClient(UUID clientId) {
         return list("clientId = ?1 order by createdAt", clientId);
     }

@@ -2,7 +2,6 @@ package nl.trede.outcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
@@ -33,10 +32,6 @@ public class OutcomeService {
         if (request.decisionId() != null && decision.isEmpty()) {
             throw new InvalidInputException("decisionId", "is not a decision about this client");
         }
-        List<Intake> intakes = Intake.ofClient(client.id);
-        if (intakes.isEmpty()) {
-            throw new InvalidInputException("clientId", "the client has no intake yet");
-        }
         Outcome outcome = new Outcome();
         outcome.newFactAbout(client.id, client.municipalityCode);
         outcome.decisionId = decision.map(d -> d.id).orElse(null);
@@ -44,7 +39,8 @@ public class OutcomeService {
         outcome.status = request.status();
         outcome.hoursPerWeek = request.hoursPerWeek();
         outcome.participationRung = request.participationRung();
-        outcome.modelVersion = decision.map(d -> d.modelVersion).orElse(intakes.get(intakes.size() - 1).modelVersion);
+        // Without a decision the outcome follows the latest intake: every client is registered by one.
+        outcome.modelVersion = decision.map(d -> d.modelVersion).orElseGet(() -> Intake.latestOfClient(client.id).modelVersion);
         outcome.persist();
         audit.record(AuditTrail.Action.CREATE, "outcome", outcome.id, outcome.municipalityCode, outcome.modelVersion);
         return outcome;

@@ -85,6 +85,14 @@ class AuditTrailTest {
     }
 
     @Test
+    void badPagingIsAnInvalidInputNamingTheParameter() {
+        as("auditor-rotterdam").queryParam("limit", 0).get("/api/v1/audit-trail").then()
+                .statusCode(400).body("invalidParams[0].name", equalTo("limit"));
+        as("auditor-rotterdam").queryParam("afterSeq", "abc").get("/api/v1/audit-trail").then()
+                .statusCode(400).body("invalidParams[0].name", equalTo("afterSeq"));
+    }
+
+    @Test
     void onlyAuditorsReadTheTrail() {
         given().get("/api/v1/audit-trail").then().statusCode(403);
         as("data-scientist-rotterdam").get("/api/v1/audit-trail/verification").then().statusCode(403);

@@ -7,14 +7,10 @@ import static nl.trede.Requests.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.trede.Caller;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,27 +19,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The landing page and the pages for data scientists and team leads draw their pictures. */
 @QuarkusTest
-class DataSciencePagesTest {
+class DataSciencePagesTest extends BrowserTest {
 
     /** Used by no other test, so the override counts are exactly what this test made. */
     private static final String MUNICIPALITY = "GM0998";
 
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theLandingPageLinksEveryPageAndTheApiDescription() {

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.trede.Requests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -22,24 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The klantmanager's page in a real browser, driven by keyboard where a klantmanager would. */
 @QuarkusTest
-class KlantmanagerPageTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class KlantmanagerPageTest extends BrowserTest {
 
     /** The klantmanager's own id and municipality; remembered by the browser, so folded away after the first time. */
     private void enterOwnDetails() {

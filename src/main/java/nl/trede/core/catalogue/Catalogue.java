@@ -46,8 +46,4 @@ public record Catalogue(List<Intervention> interventions) {
     public Optional<Intervention> find(String code) {
         return interventions.stream().filter(i -> i.code().equals(code)).findFirst();
     }
-
-    public List<String> codes() {
-        return interventions.stream().map(Intervention::code).toList();
-    }
 }

@@ -6,21 +6,19 @@ package nl.trede.core.distance;
  * 7–15 % a year: category 1 has several times the average chance, category 4 a fraction of it.
  */
 public enum DistanceCategory {
-    READY_FOR_WORK(1, 0.40, "klaar voor werk", "ready for work"),
-    SHORT_DISTANCE(2, 0.20, "korte afstand tot werk", "short distance to work"),
-    MEDIUM_DISTANCE(3, 0.08, "middelgrote afstand tot werk", "medium distance to work"),
-    LARGE_DISTANCE(4, 0.0, "grote afstand tot werk", "large distance to work");
+    READY_FOR_WORK(1, 0.40, "klaar voor werk"),
+    SHORT_DISTANCE(2, 0.20, "korte afstand tot werk"),
+    MEDIUM_DISTANCE(3, 0.08, "middelgrote afstand tot werk"),
+    LARGE_DISTANCE(4, 0.0, "grote afstand tot werk");
 
     private final int number;
     private final double minimumProbability;
     private final String dutchLabel;
-    private final String englishLabel;
 
-    DistanceCategory(int number, double minimumProbability, String dutchLabel, String englishLabel) {
+    DistanceCategory(int number, double minimumProbability, String dutchLabel) {
         this.number = number;
         this.minimumProbability = minimumProbability;
         this.dutchLabel = dutchLabel;
-        this.englishLabel = englishLabel;
     }
 
     public static DistanceCategory of(double probability) {
@@ -45,15 +43,7 @@ public enum DistanceCategory {
         return number;
     }
 
-    public double minimumProbability() {
-        return minimumProbability;
-    }
-
     public String dutchLabel() {
         return dutchLabel;
-    }
-
-    public String englishLabel() {
-        return englishLabel;
     }
 }

@@ -1,0 +1,27 @@
+package nl.trede.api;
+
+import java.util.List;
+
+/**
+ * Reads numeric query parameters as text, so that {@code ?limit=abc} is a 400 naming the
+ * parameter; JAX-RS itself answers a failed conversion of a typed query parameter with 404.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** The whole number in {@code raw} within [min, max]; otherwise the problem is added to {@code invalid} and min returned. */
+    public static long wholeNumber(String name, String raw, long min, long max, List<Problem.InvalidParam> invalid) {
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range value
+        }
+        invalid.add(new Problem.InvalidParam(name, "must be a whole number from " + min + " to " + max));
+        return min;
+    }
+}
