@@ -86,7 +86,8 @@ class CaseSystemJourneyTest {
                 .statusCode(200)
                 .body("horizonMonths", equalTo(12), "items.interventionCode", hasItem("NONE"),
                         "notEligible.interventionCode", hasItem("DEBT_COUNSELLING"),
-                        "notEligible.reason", everyItem(containsString("Not eligible")),
+                        "notEligible.reason", everyItem(containsString("Past niet bij deze klant")),
+                        "notEligible.reasonEnglish", everyItem(containsString("Not eligible")),
                         "items.effectSource", everyItem(notNullValue()),
                         "items.interventionCode", not(hasItem("DEBT_COUNSELLING")))
                 .extract().jsonPath();

@@ -79,6 +79,11 @@ public class ProblemMappers {
         return respond(Problem.of(404, "Not found", e.getMessage()));
     }
 
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return respond(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
     /** Declared apart so it takes precedence over Quarkus' own mapper for this type. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {

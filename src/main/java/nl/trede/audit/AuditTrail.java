@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.trede.security.CurrentUser;
 
@@ -27,6 +29,16 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String resourceType, UUID resourceId, String municipalityCode, String modelVersion) {
         recordAs(user.id(), user.roles(), action, resourceType, resourceId, municipalityCode, modelVersion);
+    }
+
+    /** Of the given resources, the one an entry was recorded for last (in chain order), if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> lastRecorded(String resourceType, List<UUID> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return AuditEntry.<AuditEntry>find("resourceType = ?1 and resourceId in ?2 order by seq desc", resourceType,
+                resourceIds.stream().map(UUID::toString).toList()).firstResultOptional().map(e -> UUID.fromString(e.resourceId));
     }
 
     /** For acts of the system itself, such as the retention job, which has no caller. */

@@ -39,10 +39,12 @@ public class DecisionResource {
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Record a decision on an intake",
             description = "A decision that differs from the top recommendation (other than a single option tied with it), "
-                    + "or that adjusts the score's category, is an override and needs a reasonCode.")
+                    + "or that adjusts the score's category, is an override and needs a reasonCode. It is compared with the advice "
+                    + "named in recommendationId, or else the advice last shown for the intake; without any, it is refused (409).")
     @APIResponse(responseCode = "201", description = "The decision, with override true or false",
             headers = @Header(name = "Location", description = "Address of the new decision", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "409", description = "No advice was shown for this intake: GET its recommendations first")
     public Response createDecision(@PathParam("intakeId") UUID intakeId,
                            @Valid @NotNull(message = "a JSON object with the decision is required") DecisionRequest request,
                            @Context UriInfo uri) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.trede.api.Conflict;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.NotFound;
 import nl.trede.audit.AuditTrail;
@@ -15,23 +16,23 @@ import nl.trede.audit.AuditTrail.Action;
 import nl.trede.api.Problem.InvalidParam;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.recommend.OverrideRule;
 import nl.trede.intake.Intake;
 import nl.trede.intake.IntakeService;
 import nl.trede.models.ActiveModels;
 import nl.trede.persistence.JsonText;
 import nl.trede.recommendation.Recommendation;
 import nl.trede.recommendation.RecommendationService;
-import nl.trede.recommendation.RecommendationView;
 
 /**
- * Records decisions and decides whether they override the advice.
- *
- * <p>A decision is an override when the chosen set is not exactly the top recommendation — except
- * a single choice that is statistically tied with the top, which follows the advice — or when the
- * klantmanager adjusts the score's category. An override needs a reason code.
+ * Records decisions on the advice that was shown, judged by {@link OverrideRule}. A decision is
+ * never compared with advice nobody saw: without advice shown for the intake it is refused (409).
  */
 @ApplicationScoped
 public class DecisionService {
+
+    static final String NO_ADVICE_SHOWN = "No advice was shown for this intake; GET its recommendations first, "
+            + "so that the decision is compared with what the klantmanager saw";
 
     private final IntakeService intakes;
     private final RecommendationService recommendations;
@@ -51,32 +52,34 @@ public class DecisionService {
         Intake intake = intakes.get(intakeId);
         List<InvalidParam> invalid = new ArrayList<>();
         checkInterventions(request.interventionCodes(), intake.profile(), invalid);
-        RecommendationView advice = adviceDecidedOn(intake, request.recommendationId(), invalid);
-        boolean override = advice != null && isOverride(request, advice, intake.category);
-        if (override && request.reasonCode() == null) {
+        Optional<Recommendation> decidedOn = adviceDecidedOn(intake, request.recommendationId(), invalid);
+        OverrideRule.Verdict verdict = decidedOn.map(r -> OverrideRule.judge(r.advice(), intake.category,
+                request.interventionCodes(), request.adjustedCategory(), request.reasonCode() != null)).orElse(null);
+        if (verdict != null && verdict.reasonMissing()) {
             invalid.add(new InvalidParam("reasonCode",
                     "is required when the decision deviates from the top recommendation or the score's category"));
         }
         if (!invalid.isEmpty()) {
             throw new InvalidInputException(invalid);
         }
+        Recommendation advice = decidedOn.orElseThrow(() -> new Conflict(NO_ADVICE_SHOWN));
 
         Decision decision = new Decision();
         decision.newFactAbout(intake.clientId, intake.municipalityCode);
         decision.intakeId = intake.id;
-        decision.recommendationId = advice.id();
+        decision.recommendationId = advice.id;
         decision.interventionCodes = JsonText.write(request.interventionCodes());
         decision.klantmanagerId = request.klantmanagerId();
-        decision.recommendedCode = advice.top().interventionCode();
+        decision.recommendedCode = advice.topInterventionCode;
         decision.scoreCategory = intake.category;
         decision.adjustedCategory = request.adjustedCategory();
-        decision.override = override;
+        decision.override = verdict.override();
         decision.reasonCode = request.reasonCode();
         decision.note = request.note();
         decision.modelVersion = intake.modelVersion;
-        decision.effectModelVersion = advice.effectModelVersion();
+        decision.effectModelVersion = advice.effectModelVersion;
         decision.persist();
-        audit.record(override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
+        audit.record(decision.override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
                 decision.modelVersion);
         return decision;
     }
@@ -104,31 +107,22 @@ public class DecisionService {
             } else if (intervention.get().isNone() && codes.size() > 1) {
                 invalid.add(new InvalidParam(field, "NONE cannot be combined with other interventions"));
             } else {
-                intervention.get().eligibility().exclusionReason(profile)
-                        .ifPresent(reason -> invalid.add(new InvalidParam(field, reason)));
+                intervention.get().eligibility().exclusion(profile)
+                        .ifPresent(reason -> invalid.add(new InvalidParam(field, reason.english())));
             }
         }
     }
 
-    private RecommendationView adviceDecidedOn(Intake intake, UUID recommendationId, List<InvalidParam> invalid) {
+    /** The advice named in the request, or else the advice last shown for the intake; empty when there is none. */
+    private Optional<Recommendation> adviceDecidedOn(Intake intake, UUID recommendationId, List<InvalidParam> invalid) {
         if (recommendationId == null) {
-            return recommendations.latestOrNew(intake);
+            return recommendations.lastShown(intake.id);
         }
         Optional<Recommendation> advice = Recommendation.<Recommendation>findByIdOptional(recommendationId)
                 .filter(r -> r.intakeId.equals(intake.id));
         if (advice.isEmpty()) {
             invalid.add(new InvalidParam("recommendationId", "is not advice given for this intake"));
-            return null;
         }
-        return RecommendationService.view(advice.get());
-    }
-
-    static boolean isOverride(DecisionRequest request, RecommendationView advice, int scoreCategory) {
-        boolean categoryAdjusted = request.adjustedCategory() != null && request.adjustedCategory() != scoreCategory;
-        RecommendationView.Item top = advice.top();
-        List<String> chosen = request.interventionCodes();
-        boolean followsAdvice = chosen.size() == 1
-                && (chosen.get(0).equals(top.interventionCode()) || top.tiedWith().contains(chosen.get(0)));
-        return categoryAdjusted || !followsAdvice;
+        return advice;
     }
 }

@@ -18,7 +18,7 @@ import nl.trede.intake.IntakeView;
 import nl.trede.outcome.Outcome;
 import nl.trede.outcome.OutcomeView;
 import nl.trede.recommendation.Recommendation;
-import nl.trede.recommendation.RecommendationService;
+import nl.trede.recommendation.RecommendationView;
 
 /** Puts a client's facts on one timeline. */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class ClientHistoryService {
         audit.record(AuditTrail.Action.READ, "client", client.id, client.municipalityCode, null);
         List<TimelineEvent> timeline = new ArrayList<>();
         Intake.ofClient(clientId).forEach(i -> timeline.add(TimelineEvent.of(IntakeView.of(i))));
-        Recommendation.ofClient(clientId).forEach(r -> timeline.add(TimelineEvent.of(RecommendationService.view(r))));
+        Recommendation.ofClient(clientId).forEach(r -> timeline.add(TimelineEvent.of(RecommendationView.of(r))));
         Decision.ofClient(clientId).forEach(d -> timeline.add(TimelineEvent.of(DecisionView.of(d))));
         Outcome.ofClient(clientId).forEach(o -> timeline.add(TimelineEvent.of(OutcomeView.of(o))));
         timeline.sort(Comparator.comparing(TimelineEvent::occurredAt));

@@ -31,7 +31,7 @@ public class ErasureService {
             intake.missingFields = NO_FACTORS;
             intake.erased = true;
         }
-        Recommendation.update("body = ?1 where clientId = ?2", "{\"erased\":true}", client.id);
+        Recommendation.eraseOfClient(client.id);
         Decision.update("note = null where clientId = ?1", client.id);
     }
 }

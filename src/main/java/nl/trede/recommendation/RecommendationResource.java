@@ -35,8 +35,10 @@ public class RecommendationResource {
     @Operation(summary = "Advice for an intake",
             description = "Every eligible intervention, always including NONE, ranked by expected effect on the probability of paid work "
                     + "at the requested horizon, with a 95 % interval, cost, duration, evidence level, the source of the effect and ties. "
-                    + "Ineligible interventions are listed apart with the reason. Each answer is recorded as advice shown, so a later "
-                    + "decision is compared with what the klantmanager saw.")
+                    + "Ineligible interventions are listed apart with the reason. The rationale is Dutch, with English alongside. "
+                    + "The effects are computed from the intake's distance score (baselineChance). Advice is recorded the first time it "
+                    + "is shown, once per intake, horizon and model versions: repeating the request returns the same advice with the "
+                    + "same id (each read is audited), and a later decision is compared with what the klantmanager saw.")
     @APIResponse(responseCode = "200", description = "The advice")
     public RecommendationView getRecommendations(
             @PathParam("intakeId") UUID intakeId,

@@ -1,25 +1,26 @@
 package nl.trede.recommendation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.trede.audit.AuditTrail;
-import nl.trede.core.catalogue.Intervention;
-import nl.trede.core.effects.EffectEstimate;
-import nl.trede.core.recommend.Advice;
-import nl.trede.core.recommend.RankedIntervention;
+import nl.trede.core.catalogue.Catalogue;
+import nl.trede.core.effects.EffectModel;
 import nl.trede.core.recommend.Recommender;
+import nl.trede.core.recommend.ShownAdvice;
 import nl.trede.intake.Intake;
 import nl.trede.models.ActiveModels;
-import nl.trede.persistence.JsonText;
 
-/** Produces advice for an intake and records it as shown. */
+/**
+ * Produces advice for an intake and records it as shown: once per intake, horizon and versions
+ * (distance model, effect model, catalogue), however often it is read; every read is audited.
+ */
 @ApplicationScoped
 public class RecommendationService {
 
-    public static final int DEFAULT_HORIZON_MONTHS = 12;
+    static final String RESOURCE = "recommendation";
 
     private final ActiveModels models;
     private final AuditTrail audit;
@@ -30,58 +31,41 @@ public class RecommendationService {
         this.audit = audit;
     }
 
+    /**
+     * The advice for an intake at a horizon, recorded the first time it is shown and read back after.
+     *
+     * <p>Two first reads at once: the second waits for the first on a lock of the intake row, then
+     * finds the first one's record. The unique constraint on the record's key is the backstop. (A
+     * failed insert is not retried instead: on PostgreSQL it aborts the whole transaction.)
+     */
     @Transactional
     public RecommendationView recommend(Intake intake, int horizonMonths) {
-        Advice advice = recommender.recommend(intake.profile(), models.catalogue(), models.effects(), horizonMonths);
-        Recommendation record = new Recommendation();
-        record.newFactAbout(intake.clientId, intake.municipalityCode);
-        record.intakeId = intake.id;
-        record.horizonMonths = horizonMonths;
-        record.modelVersion = intake.modelVersion;
-        record.effectModelVersion = models.effects().version();
-        record.topInterventionCode = advice.top().intervention().code();
-        RecommendationView view = toView(record, advice);
-        record.body = JsonText.write(view);
-        record.persist();
-        audit.record(AuditTrail.Action.CREATE, "recommendation", record.id, record.municipalityCode, record.effectModelVersion);
-        return view;
-    }
-
-    /** The advice the klantmanager last saw for this intake, or fresh advice at the default horizon. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public RecommendationView latestOrNew(Intake intake) {
-        return Recommendation.latestFor(intake.id)
-                .map(RecommendationService::view)
-                .orElseGet(() -> recommend(intake, DEFAULT_HORIZON_MONTHS));
-    }
-
-    public static RecommendationView view(Recommendation record) {
-        return JsonText.read(record.body, new com.fasterxml.jackson.core.type.TypeReference<>() { });
-    }
-
-    private static RecommendationView toView(Recommendation record, Advice advice) {
-        List<RecommendationView.Item> items = new ArrayList<>();
-        for (RankedIntervention ranked : advice.ranked()) {
-            Intervention i = ranked.intervention();
-            EffectEstimate e = ranked.effect();
-            RecommendationView.ExpectedEffect expected = e.comparableHistory()
-                    ? new RecommendationView.ExpectedEffect(round(e.pointEstimate()), round(e.lower()), round(e.upper()), e.horizonMonths())
-                    : null;
-            items.add(new RecommendationView.Item(items.size() + 1, i.code(), i.dutchName(), expected, e.comparableHistory(),
-                    e.source(), round(e.priorShare()), i.costEuros(), i.durationMonths(), i.evidenceLevel().name(),
-                    e.comparableHistory() || e.rationale().startsWith("Not enough comparable history") ? e.rationale()
-                            : "Not enough comparable history: no comparable clients received this intervention",
-                    ranked.tiedWith()));
+        EffectModel effects = models.effects();
+        Catalogue catalogue = models.catalogue();
+        ShownAdvice.Versions versions = new ShownAdvice.Versions(intake.modelVersion, effects.version(), catalogue.version());
+        Optional<Recommendation> shown = Recommendation.shown(intake.id, horizonMonths, versions);
+        if (shown.isEmpty()) {
+            Intake.findById(intake.id, LockModeType.PESSIMISTIC_WRITE);
+            shown = Recommendation.shown(intake.id, horizonMonths, versions);
         }
-        List<RecommendationView.NotEligible> notEligible = advice.notEligible().stream()
-                .map(x -> new RecommendationView.NotEligible(x.intervention().code(), x.intervention().dutchName(), x.reason()))
-                .toList();
-        return new RecommendationView(record.id, record.intakeId, record.clientId, record.municipalityCode, record.createdAt,
-                record.horizonMonths, record.modelVersion, record.effectModelVersion, items, notEligible);
+        if (shown.isPresent()) {
+            Recommendation record = shown.get();
+            audit.record(AuditTrail.Action.READ, RESOURCE, record.id, record.municipalityCode, record.effectModelVersion);
+            return RecommendationView.of(record);
+        }
+        // The score the klantmanager sees is the baseline the effects are computed from: one voice.
+        ShownAdvice advice = ShownAdvice.of(
+                recommender.recommend(intake.profile(), intake.probability, catalogue, effects, horizonMonths), versions);
+        Recommendation record = Recommendation.of(intake.id, intake.clientId, intake.municipalityCode, advice);
+        record.persist();
+        audit.record(AuditTrail.Action.CREATE, RESOURCE, record.id, record.municipalityCode, record.effectModelVersion);
+        return RecommendationView.of(record);
     }
 
-    /** Two decimals: more would suggest a precision the estimates do not have. */
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+    /** The advice last shown for this intake (at any horizon), if any was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Recommendation> lastShown(UUID intakeId) {
+        return audit.lastRecorded(RESOURCE, Recommendation.ofIntake(intakeId).stream().map(r -> r.id).toList())
+                .map(id -> Recommendation.<Recommendation>findById(id));
     }
 }

@@ -2,9 +2,11 @@ package nl.trede.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.trede.core.effects.EffectSource;
+import nl.trede.core.recommend.ShownAdvice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Ranked interventions for one intake at one horizon, as shown to the klantmanager. */
@@ -18,6 +20,11 @@ public record RecommendationView(
         @Schema(description = "Horizon of the expected effects, in months", example = "12") int horizonMonths,
         @Schema(description = "Version of the distance model behind the intake's score") String modelVersion,
         @Schema(description = "Version of the effect model behind the expected effects") String effectModelVersion,
+        @Schema(description = "Version of the intervention catalogue; null for advice recorded before the catalogue had one",
+                nullable = true) String catalogueVersion,
+        @Schema(description = "Chance of paid work within 12 months without help that the effects are computed from: the intake's "
+                + "distance score (score.probability), so that one number speaks for it; null for advice recorded before it was kept",
+                example = "0.18", nullable = true) Double baselineChance,
         @Schema(description = "Eligible interventions, ranked by expected effect; always includes NONE") List<Item> items,
         @Schema(description = "Interventions the client is not eligible for, with the reason") List<NotEligible> notEligible) {
 
@@ -36,7 +43,9 @@ public record RecommendationView(
             @Schema(example = "1200.00") double costEuros,
             @Schema(example = "3") int durationMonths,
             @Schema(example = "GOOD_INDICATIONS") String evidenceLevel,
-            @Schema(description = "What drives this client's effect") String rationale,
+            @Schema(description = "What drives this client's effect, in Dutch, in words a klantmanager can repeat to the client")
+            String rationale,
+            @Schema(description = "The same rationale in English, for vendors and data scientists") String rationaleEnglish,
             @Schema(description = "Interventions whose effect is statistically tied with this one") List<String> tiedWith) {
     }
 
@@ -53,10 +62,26 @@ public record RecommendationView(
     public record NotEligible(
             @Schema(example = "DEBT_COUNSELLING") String interventionCode,
             @Schema(example = "schuldhulpverlening") String name,
-            @Schema(example = "Not eligible: only with problematic debts") String reason) {
+            @Schema(description = "Why not, in Dutch", example = "Past niet bij deze klant: alleen bij problematische schulden.")
+            String reason,
+            @Schema(description = "The same in English", example = "Not eligible: only with problematic debts") String reasonEnglish) {
     }
 
-    public Item top() {
-        return items.get(0);
+    /** The view of a recorded advice: what the record holds, in the API's shape. */
+    public static RecommendationView of(Recommendation record) {
+        ShownAdvice advice = record.advice();
+        List<Item> items = new ArrayList<>();
+        for (ShownAdvice.Option o : advice.ranked()) {
+            ExpectedEffect effect = o.effect() == null ? null
+                    : new ExpectedEffect(o.effect().pointEstimate(), o.effect().lower(), o.effect().upper(), advice.horizonMonths());
+            items.add(new Item(items.size() + 1, o.code(), o.name(), effect, o.comparableHistory(), o.source(), o.priorShare(),
+                    o.costEuros(), o.durationMonths(), o.evidenceLevel().name(), o.rationale().dutch(), o.rationale().english(),
+                    o.tiedWith()));
+        }
+        List<NotEligible> notEligible = advice.notEligible().stream()
+                .map(x -> new NotEligible(x.code(), x.name(), x.reason().dutch(), x.reason().english())).toList();
+        return new RecommendationView(record.id, record.intakeId, record.clientId, record.municipalityCode, record.createdAt,
+                advice.horizonMonths(), advice.versions().distanceModel(), advice.versions().effectModel(),
+                advice.versions().catalogue(), advice.baselineChance(), items, notEligible);
     }
 }

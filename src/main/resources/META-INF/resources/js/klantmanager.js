@@ -253,7 +253,7 @@ function renderAdvice(catalogue, chosen) {
       <td><label for="kies-${item.interventionCode}" class="naam">${item.rank}. ${escape(item.name)}</label>
         ${item.tiedWith.length ? `<span class="gelijk">Statistisch gelijk aan nr. ${item.tiedWith.map(rank).sort((a, b) => a - b).join(', ')}</span>` : ''}
         <div class="klein">${escape(source)}</div>
-        <details class="klein"><summary>Berekening</summary><p lang="en">${escape(item.rationale)}</p></details></td>
+        <details class="klein"><summary>Waarom</summary><p>${escape(item.rationale)}</p></details></td>
       <td>${effect}</td>
       <td class="getal">${fmt.euros(item.costEuros)}</td>
       <td class="getal">${item.durationMonths ? `${item.durationMonths} mnd` : '–'}</td>

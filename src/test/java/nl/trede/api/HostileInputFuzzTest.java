@@ -52,6 +52,7 @@ class HostileInputFuzzTest {
         Response created = given().contentType(ContentType.JSON).body(valid).post("/api/v1/intakes");
         String intakeId = created.path("id");
         String clientId = created.path("clientId");
+        given().get("/api/v1/intakes/" + intakeId + "/recommendations").then().statusCode(200); // so decisions can be taken
         List<Target> targets = List.of(
                 new Target("/api/v1/intakes", intake()),
                 new Target("/api/v1/scores", profileOnly()),

@@ -32,6 +32,7 @@ class ErasureTest {
     /** A client with an intake, advice and a decision with a note; returns the intake response. */
     private JsonPath clientWithHistory(Map<String, Object> body) {
         JsonPath created = post("/api/v1/intakes", body).statusCode(201).extract().jsonPath();
+        given().get("/api/v1/intakes/" + created.getString("id") + "/recommendations").then().statusCode(200);
         post("/api/v1/intakes/" + created.getString("id") + "/decisions", Map.of("interventionCodes", List.of("NONE"),
                 "klantmanagerId", "km-9", "reasonCode", "OTHER", "note", "Cliënt is mantelzorger voor moeder")).statusCode(201);
         return created;

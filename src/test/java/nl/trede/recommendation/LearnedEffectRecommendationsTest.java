@@ -46,8 +46,10 @@ class LearnedEffectRecommendationsTest {
             assertTrue(List.of("LEARNED", "BLEND").contains(source), item.toString());
             double priorShare = ((Number) item.get("priorShare")).doubleValue();
             assertTrue(priorShare >= 0 && priorShare <= 1, item.toString());
-            String rationale = (String) item.get("rationale");
+            String rationale = (String) item.get("rationaleEnglish");
             assertTrue(rationale.contains("driven by") && rationale.contains("% prior"), rationale);
+            String dutch = (String) item.get("rationale");
+            assertTrue(dutch.contains("telt voor deze klant vooral mee") && dutch.contains("% uit onderzoek"), dutch);
             learned++;
         }
         assertTrue(learned >= 5, "most interventions have a learned effect for a typical client: " + items);
@@ -76,7 +78,8 @@ class LearnedEffectRecommendationsTest {
         assertFalse(offSupport.isEmpty(), "some intervention has no comparable history: " + advice.getList("items"));
         for (Map<String, Object> item : offSupport) {
             assertNull(item.get("expectedEffect"), item.toString());
-            assertTrue(((String) item.get("rationale")).startsWith("Not enough comparable history"), item.toString());
+            assertTrue(((String) item.get("rationaleEnglish")).startsWith("Not enough comparable history"), item.toString());
+            assertTrue(((String) item.get("rationale")).startsWith("Te weinig vergelijkbare klanten"), item.toString());
         }
     }
 }

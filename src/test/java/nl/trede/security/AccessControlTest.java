@@ -60,6 +60,7 @@ class AccessControlTest {
         JsonPath created = as("klantmanager-rotterdam").contentType(ContentType.JSON).body(intake())
                 .post("/api/v1/intakes").then().statusCode(201).extract().jsonPath();
         String intakeId = created.getString("id");
+        as("klantmanager-rotterdam").get("/api/v1/intakes/" + intakeId + "/recommendations").then().statusCode(200);
         String decisionId = as("klantmanager-rotterdam").contentType(ContentType.JSON)
                 .body(Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER"))
                 .post("/api/v1/intakes/" + intakeId + "/decisions").then().statusCode(201).extract().path("id");

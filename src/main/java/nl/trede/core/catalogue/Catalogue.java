@@ -3,14 +3,17 @@ package nl.trede.core.catalogue;
 import java.util.List;
 import java.util.Optional;
 
-/** An ordered set of interventions, always containing {@code NONE}. */
-public record Catalogue(List<Intervention> interventions) {
+/**
+ * An ordered set of interventions, always containing {@code NONE}, with a version that every advice
+ * computed from it records.
+ */
+public record Catalogue(String version, List<Intervention> interventions) {
 
     private static final String CARD_KLUVE_WEBER =
             "Card, Kluve & Weber (2018) meta-analysis, shrunk for the Dutch bijstand population (indicative)";
 
     /** The starting catalogue of BRIEF.md; its priors are indicative design assumptions. */
-    public static final Catalogue STARTING = new Catalogue(List.of(
+    public static final Catalogue STARTING = new Catalogue("catalogue-1", List.of(
             new Intervention(Intervention.NONE, "geen interventie", "no intervention", 0, 0,
                     EvidenceLevel.STRONG_INDICATIONS, Eligibility.EVERYONE, 0, 0, "baseline by definition"),
             new Intervention("JOB_SEARCH_ASSISTANCE", "sollicitatietraining en bemiddeling", "job search assistance",

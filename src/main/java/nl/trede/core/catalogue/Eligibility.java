@@ -3,6 +3,8 @@ package nl.trede.core.catalogue;
 import java.util.Optional;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.wording.Rationale;
+import nl.trede.core.wording.RationaleVocabulary;
 
 /**
  * Who an intervention is for. A rule that needs a field the intake lacks does not exclude the
@@ -31,8 +33,8 @@ public enum Eligibility {
         return englishRule;
     }
 
-    /** Empty when the client is eligible; otherwise the reason, in English. */
-    public Optional<String> exclusionReason(IntakeProfile profile) {
+    /** Empty when the client is eligible; otherwise why not. A missing field never excludes. */
+    public Optional<Rationale> exclusion(IntakeProfile profile) {
         boolean excluded = switch (this) {
             case EVERYONE -> false;
             case PROBLEMATIC_DEBTS -> Boolean.FALSE.equals(profile.problematicDebts());
@@ -40,10 +42,15 @@ public enum Eligibility {
             case NO_SEVERE_HEALTH_LIMITATION -> profile.healthLimitation() == HealthLimitation.SEVERE;
             case HEALTH_LIMITATION -> profile.healthLimitation() == HealthLimitation.NONE;
         };
-        return excluded ? Optional.of("Not eligible: " + englishRule) : Optional.empty();
+        return excluded ? Optional.of(notEligible()) : Optional.empty();
+    }
+
+    /** Why a client who does not meet this rule is not eligible. */
+    public Rationale notEligible() {
+        return RationaleVocabulary.notEligible(dutchRule, englishRule);
     }
 
     public boolean admits(IntakeProfile profile) {
-        return exclusionReason(profile).isEmpty();
+        return exclusion(profile).isEmpty();
     }
 }

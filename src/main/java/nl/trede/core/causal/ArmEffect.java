@@ -1,6 +1,5 @@
 package nl.trede.core.causal;
 
-import nl.trede.core.effects.EffectEstimate;
 import nl.trede.core.effects.EffectSource;
 
 /**
@@ -21,17 +20,5 @@ public record ArmEffect(int arm, String treatment, boolean onSupport, String sup
     /** True when there is a number to show (on support, or off support with a prior). */
     public boolean hasEstimate() {
         return !Double.isNaN(estimate);
-    }
-
-    /**
-     * This effect as the service's {@link EffectEstimate}.
-     *
-     * @param unitScale multiplies the outcome units; 100 turns a probability difference into
-     *                  the percentage points that EffectEstimate uses
-     */
-    public EffectEstimate toEffectEstimate(int horizonMonths, double unitScale, String rationale) {
-        String why = onSupport ? rationale : "Not enough comparable history: " + supportNote;
-        return new EffectEstimate(estimate * unitScale, lower * unitScale, upper * unitScale, horizonMonths,
-                source, priorShare, onSupport, why);
     }
 }

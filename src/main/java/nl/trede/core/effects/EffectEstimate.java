@@ -1,5 +1,7 @@
 package nl.trede.core.effects;
 
+import nl.trede.core.wording.Rationale;
+
 /**
  * The expected effect of one intervention for one client at one horizon, in percentage points on
  * P(paid work): {@code P(work | do(k)) - P(work | do(NONE))}, with a 95 % interval.
@@ -8,7 +10,7 @@ package nl.trede.core.effects;
  * the numbers are not to be shown as an estimate.
  *
  * @param priorShare how much of the estimate is prior (1 = all prior, 0 = all data)
- * @param rationale  what drives this client's effect, in English
+ * @param rationale  what drives this client's effect, in Dutch with English alongside
  */
 public record EffectEstimate(
         double pointEstimate,
@@ -18,5 +20,5 @@ public record EffectEstimate(
         EffectSource source,
         double priorShare,
         boolean comparableHistory,
-        String rationale) {
+        Rationale rationale) {
 }

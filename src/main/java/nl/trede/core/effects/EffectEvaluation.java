@@ -78,7 +78,7 @@ public final class EffectEvaluation {
                 }
                 eligiblePairs++;
                 nai.offer(iv, naiveDifference.getOrDefault(iv.code(), 0.0));
-                EffectEstimate blend = model.estimate(c.profile(), iv, h);
+                EffectEstimate blend = model.estimate(c.profile(), model.baselineChance(c.profile()), iv, h);
                 if (!blend.comparableHistory()) {
                     offSupport++;
                     continue;

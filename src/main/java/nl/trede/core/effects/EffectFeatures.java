@@ -2,13 +2,12 @@ package nl.trede.core.effects;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nl.trede.core.catalogue.Eligibility;
 import nl.trede.core.features.FeatureEncoder;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.wording.RationaleVocabulary;
 
 /**
  * The design of the learned effect model for one intervention: every {@link FeatureEncoder} column
@@ -37,21 +36,10 @@ public final class EffectFeatures {
 
     private static final FeatureEncoder ENCODER = new FeatureEncoder();
 
-    /** Final-stage columns and how a klantmanager would say them. */
-    private static final Map<String, String> MODIFIERS = new LinkedHashMap<>();
-
-    static {
-        MODIFIERS.put("age:under25", "being under 25");
-        MODIFIERS.put("age:50plus", "being 50 or over");
-        MODIFIERS.put("monthsOnBenefit:under12", "less than a year on benefit");
-        MODIFIERS.put("monthsOnBenefit:log", "time on benefit");
-        MODIFIERS.put("expectsWork", "the client's own expectation of finding work");
-        MODIFIERS.put("motivation", "motivation");
-        MODIFIERS.put("healthLimitation=SOME", "a health limitation");
-        MODIFIERS.put("healthLimitation=SEVERE", "a severe health limitation");
-        MODIFIERS.put(BASELINE_COLUMN, "the client's own chance of work without help (lock-in)");
-        MODIFIERS.put(PRIOR_COLUMN, "what the literature expects for clients like this");
-    }
+    /** Final-stage columns: the named effect modifiers (their words are in {@link RationaleVocabulary}). */
+    private static final List<String> MODIFIERS = List.of("age:under25", "age:50plus", "monthsOnBenefit:under12",
+            "monthsOnBenefit:log", "expectsWork", "motivation", "healthLimitation=SOME", "healthLimitation=SEVERE",
+            BASELINE_COLUMN, PRIOR_COLUMN);
 
     /**
      * Non-linear terms for the propensity and outcome models only: the steep fall of the exit rate
@@ -77,11 +65,12 @@ public final class EffectFeatures {
         names.add(BASELINE_COLUMN);
         names.add(PRIOR_COLUMN);
         columns = Collections.unmodifiableList(names);
-        modifierColumns = MODIFIERS.keySet().stream().mapToInt(name -> {
+        modifierColumns = MODIFIERS.stream().mapToInt(name -> {
             int index = columns.indexOf(name);
             if (index < 0) {
                 throw new IllegalStateException("unknown effect modifier column " + name);
             }
+            RationaleVocabulary.modifier(name); // every modifier can be explained
             return index;
         }).toArray();
     }
@@ -93,11 +82,6 @@ public final class EffectFeatures {
     /** Indices (into {@link #columnNames()}) of the columns the client-level effect is linear in. */
     public int[] effectModifierColumns() {
         return modifierColumns.clone();
-    }
-
-    /** Plain-English name of a column, for rationales. */
-    public static String describe(String column) {
-        return MODIFIERS.getOrDefault(column, column);
     }
 
     /** The intake columns only (no baseline chance, no prior): the design of the baseline-chance model. */

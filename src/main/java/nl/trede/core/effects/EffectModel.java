@@ -8,5 +8,10 @@ public interface EffectModel {
 
     String version();
 
-    EffectEstimate estimate(IntakeProfile profile, Intervention intervention, int horizonMonths);
+    /**
+     * @param baselineChance the client's chance of paid work within 12 months without help, as the
+     *                       service states it (the distance score): an effect can depend on it
+     *                       (lock-in), and one number must speak for it on the klantmanager's page
+     */
+    EffectEstimate estimate(IntakeProfile profile, double baselineChance, Intervention intervention, int horizonMonths);
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.ArmEffect;
@@ -19,6 +18,9 @@ import nl.trede.core.causal.Prior;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.ModelIntegrityException;
 import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.wording.Rationale;
+import nl.trede.core.wording.RationaleVocabulary;
+import nl.trede.core.wording.RationaleVocabulary.Driver;
 
 /**
  * Client-specific expected effects learned from the (confounded) history: one doubly robust
@@ -100,13 +102,18 @@ public final class LearnedEffectModel implements EffectModel {
         return models.get(key(code, horizonMonths));
     }
 
-    /** The design row this model uses for a client, intervention and horizon. */
+    /** The design row this model uses for a client, intervention and horizon, with its own baseline chance. */
     public double[] design(IntakeProfile profile, Intervention intervention, int horizonMonths) {
         return features.encode(profile, baselineChance(profile),
                 prior.estimate(profile, intervention, horizonMonths).pointEstimate() / 100);
     }
 
-    /** Estimated chance of work within 12 months without intervention (a feature of the effect, through lock-in). */
+    /**
+     * The model's own estimate of the chance of work within 12 months without intervention, fitted
+     * with it on the untreated clients of the history: the baseline column it was trained with, and
+     * the one training and evaluation use. The service passes the distance score instead (the same
+     * quantity, from the model whose number the klantmanager sees), so that one number speaks for it.
+     */
     public double baselineChance(IntakeProfile profile) {
         return stored.baseline().probability(features.baseDesign(profile));
     }
@@ -116,21 +123,21 @@ public final class LearnedEffectModel implements EffectModel {
         return model(intervention.code(), horizonMonths).tLearnerEffect(design(profile, intervention, horizonMonths), 1);
     }
 
-    /** The learned effect without the prior (priorShare 0), in percentage points; for evaluation. */
+    /** The learned effect without the prior (priorShare 0), in percentage points, with the model's own baseline; for evaluation. */
     public EffectEstimate estimateWithoutPrior(IntakeProfile profile, Intervention intervention, int horizonMonths) {
-        return estimate(profile, intervention, horizonMonths, false);
+        return estimate(profile, baselineChance(profile), intervention, horizonMonths, false);
     }
 
     @Override
-    public EffectEstimate estimate(IntakeProfile profile, Intervention intervention, int horizonMonths) {
-        return estimate(profile, intervention, horizonMonths, true);
+    public EffectEstimate estimate(IntakeProfile profile, double baselineChance, Intervention intervention, int horizonMonths) {
+        return estimate(profile, baselineChance, intervention, horizonMonths, true);
     }
 
-    private EffectEstimate estimate(IntakeProfile profile, Intervention intervention, int horizonMonths, boolean shrink) {
+    private EffectEstimate estimate(IntakeProfile profile, double baselineChance, Intervention intervention, int horizonMonths,
+                                    boolean shrink) {
         int horizon = horizonMonths >= 24 ? 24 : 12;
         if (intervention.isNone()) {
-            return new EffectEstimate(0, 0, 0, horizon, EffectSource.LEARNED, 0, true,
-                    "The baseline: every other effect is the difference with no intervention");
+            return new EffectEstimate(0, 0, 0, horizon, EffectSource.LEARNED, 0, true, RationaleVocabulary.noIntervention());
         }
         EffectEstimate literature = prior.estimate(profile, intervention, horizon);
         DrLearnerModel model = model(intervention.code(), horizon);
@@ -139,26 +146,25 @@ public final class LearnedEffectModel implements EffectModel {
         }
         if (!intervention.eligibility().admits(profile)) {
             return new EffectEstimate(literature.pointEstimate(), literature.lower(), literature.upper(), horizon,
-                    EffectSource.PRIOR, 1.0, false, "Not eligible: " + intervention.eligibility().englishRule());
+                    EffectSource.PRIOR, 1.0, false, intervention.eligibility().notEligible());
         }
-        double[] x = features.encode(profile, baselineChance(profile), literature.pointEstimate() / 100);
+        double[] x = features.encode(profile, baselineChance, literature.pointEstimate() / 100);
         Prior[] priors = new Prior[3];
         if (shrink) {
             priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
         }
         ArmEffect effect = model.predict(x, priors).effect(1);
-        if (!effect.onSupport()) {
-            return effect.toEffectEstimate(horizon, 100, "");
-        }
-        return effect.toEffectEstimate(horizon, 100, rationale(model, x, effect, arms.get(key(intervention.code(), horizon))));
+        Rationale rationale = effect.onSupport()
+                ? rationale(model, x, effect, arms.get(key(intervention.code(), horizon)))
+                : RationaleVocabulary.notComparable(effect.supportNote());
+        return new EffectEstimate(100 * effect.estimate(), 100 * effect.lower(), 100 * effect.upper(), horizon,
+                effect.source(), effect.priorShare(), effect.onSupport(), rationale);
     }
 
     /** The modifiers that move this client's learned effect most from the average client's, and the prior/data split. */
-    private static String rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
+    private static Rationale rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
         DrLearnerModel.State s = model.state();
         double[] b = s.effectCoefficients()[0];
-        record Driver(String column, double contribution) {
-        }
         List<Driver> drivers = new ArrayList<>();
         for (int c = 0; c < x.length; c++) {
             double coefficient = b[c + 1];
@@ -167,25 +173,12 @@ public final class LearnedEffectModel implements EffectModel {
             }
             double contribution = coefficient * (x[c] - s.featureMeans()[c]) / s.featureScales()[c];
             if (Math.abs(contribution) >= 0.0005) {
-                drivers.add(new Driver(s.featureNames().get(c), contribution));
+                drivers.add(new Driver(s.featureNames().get(c), 100 * contribution));
             }
         }
-        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(d.contribution())));
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Learned from %,d eligible clients, %,d of whom received it", arm.eligibleClients(), arm.treatedClients()));
-        if (drivers.isEmpty()) {
-            text.append("; this client's effect is close to the average client's");
-        } else {
-            text.append("; compared with the average client, this client's learned effect is driven by ");
-            List<String> parts = new ArrayList<>();
-            for (Driver d : drivers.subList(0, Math.min(3, drivers.size()))) {
-                parts.add(String.format(Locale.ROOT, "%s (%+.1f pp)", EffectFeatures.describe(d.column()), 100 * d.contribution()));
-            }
-            text.append(String.join(", ", parts));
-        }
-        long priorPercent = Math.round(100 * effect.priorShare());
-        text.append(String.format(Locale.ROOT, "; %d %% prior, %d %% data", priorPercent, 100 - priorPercent));
-        return text.toString();
+        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(d.percentagePoints())));
+        return RationaleVocabulary.learned(arm.eligibleClients(), arm.treatedClients(),
+                drivers.subList(0, Math.min(3, drivers.size())), effect.priorShare());
     }
 
     /** The model as compact JSON (numbers in full precision). */

@@ -9,6 +9,7 @@ import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.effects.EffectEstimate;
 import nl.trede.core.effects.EffectModel;
 import nl.trede.core.profile.IntakeProfile;
+import nl.trede.core.wording.Rationale;
 
 /**
  * Ranks a catalogue's interventions for one client by expected effect.
@@ -27,17 +28,22 @@ public final class Recommender {
             .thenComparing(r -> -r.effect().pointEstimate())
             .thenComparing(r -> r.intervention().costEuros());
 
-    public Advice recommend(IntakeProfile profile, Catalogue catalogue, EffectModel effects, int horizonMonths) {
+    /**
+     * @param baselineChance the client's chance of paid work within 12 months without help: the
+     *                       distance score the klantmanager sees, which the effects are computed from
+     */
+    public Advice recommend(IntakeProfile profile, double baselineChance, Catalogue catalogue, EffectModel effects,
+                            int horizonMonths) {
         List<EffectEstimate> estimates = new ArrayList<>();
         List<Intervention> eligible = new ArrayList<>();
         List<Exclusion> notEligible = new ArrayList<>();
         for (Intervention intervention : catalogue.interventions()) {
-            Optional<String> exclusion = intervention.eligibility().exclusionReason(profile);
+            Optional<Rationale> exclusion = intervention.eligibility().exclusion(profile);
             if (exclusion.isPresent()) {
                 notEligible.add(new Exclusion(intervention, exclusion.get()));
             } else {
                 eligible.add(intervention);
-                estimates.add(effects.estimate(profile, intervention, horizonMonths));
+                estimates.add(effects.estimate(profile, baselineChance, intervention, horizonMonths));
             }
         }
         List<RankedIntervention> ranked = new ArrayList<>();
@@ -45,7 +51,7 @@ public final class Recommender {
             ranked.add(new RankedIntervention(eligible.get(i), estimates.get(i), tiesOf(i, eligible, estimates)));
         }
         ranked.sort(BY_EFFECT);
-        return new Advice(horizonMonths, List.copyOf(ranked), List.copyOf(notEligible));
+        return new Advice(horizonMonths, baselineChance, List.copyOf(ranked), List.copyOf(notEligible));
     }
 
     private static List<String> tiesOf(int index, List<Intervention> eligible, List<EffectEstimate> estimates) {

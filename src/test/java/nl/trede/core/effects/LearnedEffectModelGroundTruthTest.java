@@ -108,10 +108,10 @@ class LearnedEffectModelGroundTruthTest {
     @Test
     void theEvaluatedPolicyIsWhatTheRecommenderRecommends() {
         Recommender recommender = new Recommender();
-        EffectModel model = result.model();
+        LearnedEffectModel model = result.model();
         for (SimulatedClient c : result.heldOut().clients().subList(0, 300)) {
             for (int h : EffectModelTrainer.HORIZONS) {
-                Advice advice = recommender.recommend(c.profile(), Catalogue.STARTING, model, h);
+                Advice advice = recommender.recommend(c.profile(), model.baselineChance(c.profile()), Catalogue.STARTING, model, h);
                 double best = advice.ranked().stream().filter(r -> r.effect().comparableHistory())
                         .mapToDouble(r -> r.effect().pointEstimate()).max().orElseThrow();
                 RankedIntervention top = advice.top();
@@ -131,17 +131,19 @@ class LearnedEffectModelGroundTruthTest {
                 if (iv.isNone() || !iv.eligibility().admits(c.profile())) {
                     continue;
                 }
-                EffectEstimate e = model.estimate(c.profile(), iv, 12);
+                EffectEstimate e = model.estimate(c.profile(), model.baselineChance(c.profile()), iv, 12);
                 boolean onSupport = model.model(iv.code(), 12).support(model.design(c.profile(), iv, 12), 1).onSupport();
                 assertEquals(onSupport, e.comparableHistory());
                 if (!e.comparableHistory()) {
                     off++;
-                    assertTrue(e.rationale().startsWith("Not enough comparable history"), e.rationale());
+                    assertTrue(e.rationale().english().startsWith("Not enough comparable history"), e.rationale().english());
+                    assertTrue(e.rationale().dutch().startsWith("Te weinig vergelijkbare klanten"), e.rationale().dutch());
                 } else {
                     blends += e.source() == EffectSource.BLEND ? 1 : 0;
                     assertTrue(e.priorShare() >= 0 && e.priorShare() <= 1);
                     assertTrue(e.lower() <= e.pointEstimate() && e.pointEstimate() <= e.upper());
-                    assertTrue(e.rationale().contains("% prior"), e.rationale());
+                    assertTrue(e.rationale().english().contains("% prior"), e.rationale().english());
+                    assertTrue(e.rationale().dutch().contains("% uit onderzoek"), e.rationale().dutch());
                 }
             }
         }
@@ -158,7 +160,7 @@ class LearnedEffectModelGroundTruthTest {
         assertEquals(settings.version(), loaded.version());
         SimulatedClient c = result.heldOut().clients().get(0);
         Intervention training = Catalogue.STARTING.find("VOCATIONAL_TRAINING").orElseThrow();
-        assertEquals(result.model().estimate(c.profile(), training, 24), loaded.estimate(c.profile(), training, 24));
+        assertEquals(result.model().estimate(c.profile(), 0.2, training, 24), loaded.estimate(c.profile(), 0.2, training, 24));
         assertTrue(Files.size(dir.resolve(card.modelFile())) < 5 * 1024 * 1024);
         assertTrue(Files.readString(dir.resolve(settings.version() + ".card.md")).contains("oracle"));
 

@@ -1,0 +1,39 @@
+package nl.trede.core.recommend;
+
+import java.util.List;
+
+/**
+ * When a decision overrides the advice it was taken on. It follows the advice when it chooses
+ * exactly the top recommendation, or exactly one option statistically tied with the top (the
+ * advice then names no single winner); anything else — another option, or the top together with
+ * more — is an override, and so is adjusting the score's distance category. An override must say
+ * why: overrides are the human oversight the next model learns from.
+ */
+public final class OverrideRule {
+
+    private OverrideRule() {
+    }
+
+    /** Whether the decision is an override, and whether it lacks the reason an override needs. */
+    public record Verdict(boolean override, boolean reasonMissing) {
+    }
+
+    /**
+     * @param scoreCategory    the distance category of the intake's score
+     * @param chosen           the chosen intervention codes
+     * @param adjustedCategory the klantmanager's own category, or null when not adjusted
+     * @param reasonGiven      whether the decision carries a reason code
+     */
+    public static Verdict judge(ShownAdvice advice, int scoreCategory, List<String> chosen, Integer adjustedCategory,
+                                boolean reasonGiven) {
+        boolean categoryAdjusted = adjustedCategory != null && adjustedCategory != scoreCategory;
+        boolean override = categoryAdjusted || !followsAdvice(advice, chosen);
+        return new Verdict(override, override && !reasonGiven);
+    }
+
+    /** Exactly one option, and it is the top or tied with it. */
+    public static boolean followsAdvice(ShownAdvice advice, List<String> chosen) {
+        ShownAdvice.Option top = advice.top();
+        return chosen.size() == 1 && (chosen.get(0).equals(top.code()) || top.tiedWith().contains(chosen.get(0)));
+    }
+}

@@ -1,0 +1,75 @@
+package nl.trede.recommendation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import nl.trede.core.catalogue.EvidenceLevel;
+import nl.trede.core.effects.EffectSource;
+import nl.trede.core.recommend.ShownAdvice;
+import nl.trede.core.wording.Rationale;
+import nl.trede.persistence.JsonText;
+
+/**
+ * How a {@link ShownAdvice} is stored in the body column of the recommendation table: its own
+ * shape, apart from the API's view, so that the API can change without rewriting history. The
+ * property names are those of the rows written before this mapping existed, so those rows still
+ * read; their texts were shown in English only, and are read back as shown. Unknown properties
+ * (those old rows carry a few more) are ignored on purpose.
+ */
+final class AdviceBody {
+
+    /** What erasure leaves of an advice: the codes and versions stay in their columns. */
+    static final String ERASED = "{\"erased\":true}";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Body(Double baselineChance, List<Item> items, List<NotEligible> notEligible) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Item(String interventionCode, String name, Effect expectedEffect, EffectSource effectSource, double priorShare,
+                double costEuros, int durationMonths, EvidenceLevel evidenceLevel, String rationale, String rationaleEnglish,
+                List<String> tiedWith) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Effect(double pointEstimate, double lower, double upper) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NotEligible(String interventionCode, String name, String reason, String reasonEnglish) {
+    }
+
+    private AdviceBody() {
+    }
+
+    static String write(ShownAdvice advice) {
+        List<Item> items = advice.ranked().stream().map(o -> new Item(o.code(), o.name(),
+                o.effect() == null ? null : new Effect(o.effect().pointEstimate(), o.effect().lower(), o.effect().upper()),
+                o.source(), o.priorShare(), o.costEuros(), o.durationMonths(), o.evidenceLevel(),
+                o.rationale().dutch(), o.rationale().english(), o.tiedWith())).toList();
+        List<NotEligible> excluded = advice.notEligible().stream()
+                .map(x -> new NotEligible(x.code(), x.name(), x.reason().dutch(), x.reason().english())).toList();
+        return JsonText.write(new Body(advice.baselineChance(), items, excluded));
+    }
+
+    static ShownAdvice read(String json, int horizonMonths, ShownAdvice.Versions versions) {
+        Body body = JsonText.read(json, new TypeReference<Body>() { });
+        List<ShownAdvice.Option> options = body.items() == null ? List.of() : body.items().stream()
+                .map(i -> new ShownAdvice.Option(i.interventionCode(), i.name(),
+                        i.expectedEffect() == null ? null
+                                : new ShownAdvice.Effect(i.expectedEffect().pointEstimate(), i.expectedEffect().lower(),
+                                        i.expectedEffect().upper()),
+                        i.effectSource(), i.priorShare(), i.costEuros(), i.durationMonths(), i.evidenceLevel(),
+                        asShown(i.rationale(), i.rationaleEnglish()), List.copyOf(i.tiedWith())))
+                .toList();
+        List<ShownAdvice.Excluded> excluded = body.notEligible() == null ? List.of() : body.notEligible().stream()
+                .map(x -> new ShownAdvice.Excluded(x.interventionCode(), x.name(), asShown(x.reason(), x.reasonEnglish())))
+                .toList();
+        return new ShownAdvice(horizonMonths, versions, body.baselineChance(), options, excluded);
+    }
+
+    /** Rows from before the Dutch texts hold the English text alone, which is what was shown. */
+    private static Rationale asShown(String text, String english) {
+        return new Rationale(text, english == null ? text : english);
+    }
+}
