@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,10 @@ public class Client extends PanacheEntityBase {
     @Column(name = "municipality_code", nullable = false, length = 6)
     public String municipalityCode;
 
+    /**
+     * The one column of a client that changes (facts are otherwise append-only): re-keyed when the
+     * client is found under a previous key of the reference hash, replaced when the data are erased.
+     */
     @Column(name = "reference_hash", nullable = false, length = 64)
     public String referenceHash;
 
@@ -33,7 +39,9 @@ public class Client extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
-    static Optional<Client> findByReference(String municipalityCode, String referenceHash) {
-        return find("municipalityCode = ?1 and referenceHash = ?2", municipalityCode, referenceHash).firstResultOptional();
+    /** The client stored under one of these hashes, preferring the earliest in the list. */
+    static Optional<Client> findByReference(String municipalityCode, List<String> referenceHashes) {
+        List<Client> found = list("municipalityCode = ?1 and referenceHash in ?2", municipalityCode, referenceHashes);
+        return found.stream().min(Comparator.comparingInt(client -> referenceHashes.indexOf(client.referenceHash)));
     }
 }

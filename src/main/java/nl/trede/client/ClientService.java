@@ -3,6 +3,7 @@ package nl.trede.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.api.NotFound;
@@ -23,22 +24,33 @@ public class ClientService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Client findOrRegister(String municipalityCode, String clientReference) {
         user.requireActingFor(municipalityCode);
-        String hash = hasher.hash(municipalityCode, clientReference);
-        return Client.findByReference(municipalityCode, hash).orElseGet(() -> {
+        return find(municipalityCode, clientReference).orElseGet(() -> {
             Client client = new Client();
             client.id = UUID.randomUUID();
             client.municipalityCode = municipalityCode;
-            client.referenceHash = hash;
+            client.referenceHash = hasher.hash(municipalityCode, clientReference);
             client.createdAt = Instant.now();
             client.persist();
             return client;
         });
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Client> findByReference(String municipalityCode, String clientReference) {
         user.requireActingFor(municipalityCode);
-        return Client.findByReference(municipalityCode, hasher.hash(municipalityCode, clientReference));
+        return find(municipalityCode, clientReference);
+    }
+
+    /**
+     * Looks under the current key and the previous ones; a client found under a previous key is
+     * re-keyed to the current key in the caller's transaction, so a rotation completes client by
+     * client as the case system sends each reference again.
+     */
+    private Optional<Client> find(String municipalityCode, String clientReference) {
+        List<String> hashes = hasher.hashesUnderAllKeys(municipalityCode, clientReference);
+        Optional<Client> client = Client.findByReference(municipalityCode, hashes);
+        client.ifPresent(found -> found.referenceHash = hashes.get(0));
+        return client;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

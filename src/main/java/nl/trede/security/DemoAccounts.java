@@ -1,6 +1,5 @@
 package nl.trede.security;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,16 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * DEMO ONLY. Without an identity provider, the embedded service issues tokens to a few fixed demo
  * accounts, signed with a committed (so public, so worthless) key. Disabled — and refused at
- * start-up if enabled anyway — under the {@code production} profile, where tokens come from the
- * municipality's OpenID Connect provider.
+ * start-up by {@link ProductionSafeguards} if enabled anyway — under the {@code production} profile,
+ * where tokens come from the municipality's OpenID Connect provider.
  */
 @Path("/")
 @ApplicationScoped
 @Tag(name = "demo", description = "Demo accounts of the embedded installation; absent in production")
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoAccounts {
-
-    static final String PRODUCTION_PROFILE = "production";
 
     /** A demo account: what it is called, its role and the municipalities it acts for. */
     @Schema(name = "DemoAccount")
@@ -66,16 +63,8 @@ public class DemoAccounts {
 
     public DemoAccounts(@ConfigProperty(name = "trede.demo-accounts.enabled") boolean enabled,
                         @ConfigProperty(name = "smallrye.jwt.new-token.lifespan") long lifespanSeconds) {
-        refuseInProduction(enabled, ConfigUtils.getProfiles());
         this.enabled = enabled;
         this.lifespanSeconds = lifespanSeconds;
-    }
-
-    /** Stops the service from starting with demo accounts under the production profile. */
-    static void refuseInProduction(boolean enabled, List<String> activeProfiles) {
-        if (enabled && activeProfiles.contains(PRODUCTION_PROFILE)) {
-            throw new IllegalStateException("Demo accounts must not be enabled under the production profile");
-        }
     }
 
     @GET
