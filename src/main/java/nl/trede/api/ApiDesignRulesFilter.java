@@ -1,6 +1,7 @@
 package nl.trede.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,9 +140,13 @@ public class ApiDesignRulesFilter implements OASFilter {
     }
 
     private static Schema invalidParamSchema() {
+        Schema code = string("What is wrong, as a stable machine-readable code; decide on this, not on the reason's words");
+        Arrays.stream(ProblemCode.values()).forEach(value -> code.addEnumeration(value.code()));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addRequired("name").addRequired("code").addRequired("reason")
                 .addProperty("name", string("JSON path of the invalid field, e.g. age or interventionCodes[1]"))
-                .addProperty("reason", string("Why it is invalid"));
+                .addProperty("code", code)
+                .addProperty("reason", string("Why it is invalid, in English words for people"));
     }
 
     private static Schema string(String description) {

@@ -12,8 +12,8 @@ public class InvalidInputException extends RuntimeException {
         this.invalidParams = List.copyOf(invalidParams);
     }
 
-    public InvalidInputException(String field, String reason) {
-        this(List.of(new Problem.InvalidParam(field, reason)));
+    public InvalidInputException(String field, ProblemCode code, String reason) {
+        this(List.of(new Problem.InvalidParam(field, code, reason)));
     }
 
     public List<Problem.InvalidParam> invalidParams() {

@@ -9,8 +9,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid field: its JSON path (e.g. {@code age} or {@code interventionCodes[1]}) and why. */
-    public record InvalidParam(String name, String reason) {
+    /**
+     * One invalid field: its JSON path (e.g. {@code age} or {@code interventionCodes[1]}), the
+     * machine-readable code of what is wrong, and the reason in English words.
+     */
+    public record InvalidParam(String name, ProblemCode code, String reason) {
     }
 
     public static Problem of(int status, String title, String detail) {

@@ -2,26 +2,42 @@ package nl.trede.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.trede.security.Forbidden;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,13 +51,48 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    Validator validator;
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<Problem.InvalidParam> params = e.getConstraintViolations().stream()
-                .map(v -> new Problem.InvalidParam(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.InvalidParam::name))
-                .toList();
-        return respond(Problem.invalid(params));
+        return respond(Problem.invalid(violations(e.getConstraintViolations().stream()).toList()));
+    }
+
+    /** Fields that could not be read, and the Bean Validation violations of those that could: all in one answer. */
+    @ServerExceptionMapper
+    public Response invalidFields(StrictJson.InvalidFields e) {
+        // A field that could not be read is left out of the partial object: its "required" is no news.
+        Set<String> unreadable = e.invalidParams().stream().map(p -> p.name().replaceFirst("[.\\[].*", ""))
+                .collect(Collectors.toSet());
+        Stream<Problem.InvalidParam> violations = e.partial() == null ? Stream.empty()
+                : violations(validator.validate(e.partial()).stream()).filter(p -> !unreadable.contains(p.name()));
+        return respond(Problem.invalid(Stream.concat(e.invalidParams().stream(), violations)
+                .sorted(Comparator.comparing(Problem.InvalidParam::name)).toList()));
+    }
+
+    private static Stream<Problem.InvalidParam> violations(Stream<? extends ConstraintViolation<?>> violations) {
+        return violations.map(v -> new Problem.InvalidParam(fieldName(v), code(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.InvalidParam::name));
+    }
+
+    /** The code of a violated constraint, by the kind of constraint. */
+    private static ProblemCode code(ConstraintViolation<?> violation) {
+        Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        if (constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class) {
+            return ProblemCode.REQUIRED;
+        }
+        if (constraint == Min.class || constraint == Max.class || constraint == DecimalMin.class || constraint == DecimalMax.class
+                || constraint == PastOrPresent.class) {
+            return ProblemCode.OUT_OF_RANGE;
+        }
+        if (constraint == Size.class) {
+            return ProblemCode.TOO_LONG; // every @Size in the API sets a maximum only
+        }
+        if (constraint == Pattern.class) {
+            return ProblemCode.INVALID_FORMAT;
+        }
+        return ProblemCode.INVALID_VALUE;
     }
 
     @ServerExceptionMapper
@@ -92,11 +143,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problem.invalid(List.of(new Problem.InvalidParam(jsonPath(unknown), "unknown field"))));
+        if (e instanceof StrictJson.InvalidFields fields) {
+            return invalidFields(fields);
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return respond(Problem.invalid(List.of(new Problem.InvalidParam(jsonPath(mismatch), expectation(mismatch)))));
+            return respond(Problem.invalid(List.of(invalidParam("", mismatch))));
         }
         if (e instanceof MismatchedInputException) {
             return respond(Problem.of(400, "Invalid input", "The request body must be a JSON object"));
@@ -127,6 +178,26 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The field that Jackson could not read, named by {@code prefix} and the exception's path below it. */
+    static Problem.InvalidParam invalidParam(String prefix, MismatchedInputException e) {
+        String below = jsonPath(e);
+        String name = prefix.isEmpty() ? below : below.isEmpty() ? prefix : below.startsWith("[") ? prefix + below : prefix + "." + below;
+        if (e instanceof StrictJson.RefusedValue refused) {
+            return new Problem.InvalidParam(name, refused.code(), refused.getOriginalMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return new Problem.InvalidParam(name, ProblemCode.UNKNOWN_FIELD, "unknown field");
+        }
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            return new Problem.InvalidParam(name, ProblemCode.INVALID_VALUE, expectation(e));
+        }
+        if (e instanceof InvalidFormatException && target != null && Temporal.class.isAssignableFrom(target)) {
+            return new Problem.InvalidParam(name, ProblemCode.INVALID_FORMAT, expectation(e));
+        }
+        return new Problem.InvalidParam(name, ProblemCode.WRONG_TYPE, expectation(e));
     }
 
     private static String expectation(MismatchedInputException e) {
@@ -213,7 +284,7 @@ public class ProblemMappers {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.toString();
     }
 
     private static String friendlyType(Class<?> type) {

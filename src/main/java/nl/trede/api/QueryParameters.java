@@ -19,9 +19,10 @@ public final class QueryParameters {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // reported below, like an out-of-range value
+            invalid.add(new Problem.InvalidParam(name, ProblemCode.WRONG_TYPE, "must be a whole number from " + min + " to " + max));
+            return min;
         }
-        invalid.add(new Problem.InvalidParam(name, "must be a whole number from " + min + " to " + max));
+        invalid.add(new Problem.InvalidParam(name, ProblemCode.OUT_OF_RANGE, "must be a whole number from " + min + " to " + max));
         return min;
     }
 }

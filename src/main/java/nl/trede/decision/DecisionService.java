@@ -11,9 +11,10 @@ import java.util.UUID;
 import nl.trede.api.Conflict;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.NotFound;
+import nl.trede.api.Problem.InvalidParam;
+import nl.trede.api.ProblemCode;
 import nl.trede.audit.AuditTrail;
 import nl.trede.audit.AuditTrail.Action;
-import nl.trede.api.Problem.InvalidParam;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.OverrideRule;
@@ -56,7 +57,7 @@ public class DecisionService {
         OverrideRule.Verdict verdict = decidedOn.map(r -> OverrideRule.judge(r.advice(), intake.category,
                 request.interventionCodes(), request.adjustedCategory(), request.reasonCode() != null)).orElse(null);
         if (verdict != null && verdict.reasonMissing()) {
-            invalid.add(new InvalidParam("reasonCode",
+            invalid.add(new InvalidParam("reasonCode", ProblemCode.REQUIRED,
                     "is required when the decision deviates from the top recommendation or the score's category"));
         }
         if (!invalid.isEmpty()) {
@@ -101,14 +102,14 @@ public class DecisionService {
             String code = codes.get(i);
             Optional<Intervention> intervention = models.catalogue().find(code);
             if (intervention.isEmpty()) {
-                invalid.add(new InvalidParam(field, "unknown intervention code; see GET /api/v1/interventions"));
+                invalid.add(new InvalidParam(field, ProblemCode.INVALID_VALUE, "unknown intervention code; see GET /api/v1/interventions"));
             } else if (!seen.add(code)) {
-                invalid.add(new InvalidParam(field, "is listed twice"));
+                invalid.add(new InvalidParam(field, ProblemCode.DUPLICATE, "is listed twice"));
             } else if (intervention.get().isNone() && codes.size() > 1) {
-                invalid.add(new InvalidParam(field, "NONE cannot be combined with other interventions"));
+                invalid.add(new InvalidParam(field, ProblemCode.NOT_COMBINABLE, "NONE cannot be combined with other interventions"));
             } else {
                 intervention.get().eligibility().exclusion(profile)
-                        .ifPresent(reason -> invalid.add(new InvalidParam(field, reason.english())));
+                        .ifPresent(reason -> invalid.add(new InvalidParam(field, ProblemCode.NOT_ELIGIBLE, reason.english())));
             }
         }
     }
@@ -121,7 +122,7 @@ public class DecisionService {
         Optional<Recommendation> advice = Recommendation.<Recommendation>findByIdOptional(recommendationId)
                 .filter(r -> r.intakeId.equals(intake.id));
         if (advice.isEmpty()) {
-            invalid.add(new InvalidParam("recommendationId", "is not advice given for this intake"));
+            invalid.add(new InvalidParam("recommendationId", ProblemCode.UNKNOWN_REFERENCE, "is not advice given for this intake"));
         }
         return advice;
     }

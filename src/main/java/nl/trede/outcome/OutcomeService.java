@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
+import nl.trede.api.ProblemCode;
 import nl.trede.audit.AuditTrail;
 import nl.trede.client.Client;
 import nl.trede.client.ClientService;
@@ -30,7 +31,7 @@ public class OutcomeService {
                 ? Decision.latestOfClient(client.id)
                 : Decision.<Decision>findByIdOptional(request.decisionId()).filter(d -> d.clientId.equals(client.id));
         if (request.decisionId() != null && decision.isEmpty()) {
-            throw new InvalidInputException("decisionId", "is not a decision about this client");
+            throw new InvalidInputException("decisionId", ProblemCode.UNKNOWN_REFERENCE, "is not a decision about this client");
         }
         Outcome outcome = new Outcome();
         outcome.newFactAbout(client.id, client.municipalityCode);

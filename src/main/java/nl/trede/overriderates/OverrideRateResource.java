@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.Problem.InvalidParam;
+import nl.trede.api.ProblemCode;
 import nl.trede.overriderates.OverrideRates.Period;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,11 +45,13 @@ public class OverrideRateResource {
             @Parameter(description = "Length of the periods: MONTH (default) or WEEK")
             @QueryParam("period") @DefaultValue("MONTH") String period) {
         List<InvalidParam> invalid = new ArrayList<>();
-        if (municipalityCode == null || !municipalityCode.matches("GM\\d{4}")) {
-            invalid.add(new InvalidParam("municipalityCode", "is required: a CBS municipality code like GM0599"));
+        if (municipalityCode == null) {
+            invalid.add(new InvalidParam("municipalityCode", ProblemCode.REQUIRED, "is required: a CBS municipality code like GM0599"));
+        } else if (!municipalityCode.matches("GM\\d{4}")) {
+            invalid.add(new InvalidParam("municipalityCode", ProblemCode.INVALID_FORMAT, "must be a CBS municipality code like GM0599"));
         }
         if (!period.equals("MONTH") && !period.equals("WEEK")) {
-            invalid.add(new InvalidParam("period", "must be MONTH or WEEK"));
+            invalid.add(new InvalidParam("period", ProblemCode.INVALID_VALUE, "must be MONTH or WEEK"));
         }
         if (!invalid.isEmpty()) {
             throw new InvalidInputException(invalid);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
+import nl.trede.api.ProblemCode;
 import nl.trede.intake.IntakeService;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,7 +48,7 @@ public class RecommendationResource {
         int horizon = switch (horizonMonths) {
             case "12" -> 12;
             case "24" -> 24;
-            default -> throw new InvalidInputException("horizonMonths", "must be 12 or 24");
+            default -> throw new InvalidInputException("horizonMonths", ProblemCode.INVALID_VALUE, "must be 12 or 24");
         };
         return recommendations.recommend(intakes.get(intakeId), horizon);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.NotFound;
+import nl.trede.api.ProblemCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,7 +90,7 @@ public class DemoAccounts {
     public Token token(@Valid @NotNull(message = "a JSON object naming the account is required") TokenRequest request) {
         requireEnabled();
         Account account = ACCOUNTS.stream().filter(a -> a.account().equals(request.account())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("account", "unknown demo account; see GET /api/v1/demo-accounts"));
+                .orElseThrow(() -> new InvalidInputException("account", ProblemCode.INVALID_VALUE, "unknown demo account; see GET /api/v1/demo-accounts"));
         String token = Jwt.subject(account.account())
                 .upn(account.account())
                 .groups(Set.of(account.role()))

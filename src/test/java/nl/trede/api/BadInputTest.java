@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,32 +41,60 @@ class BadInputTest {
 
     static Stream<Arguments> invalidIntakeFields() {
         return Stream.of(
-                Arguments.of("age", 12, "must be between 18 and 67"),
-                Arguments.of("age", "abc", "integer"),
-                Arguments.of("age", 34.5, "integer"),
-                Arguments.of("participationRung", 9, "between 1 and 6"),
-                Arguments.of("motivation", 0, "between 1 and 5"),
-                Arguments.of("monthsOnBenefit", -1, "between 0 and 600"),
-                Arguments.of("educationLevel", "MASTER", "must be one of"),
-                Arguments.of("healthLimitation", 2, "must be one of"),
-                Arguments.of("careDuties", "yes", "boolean"),
-                Arguments.of("labourMarketTightness", "high", "number"),
-                Arguments.of("municipalityCode", "Rotterdam", "GM0599"),
-                Arguments.of("clientReference", "", "is required"),
-                Arguments.of("clientReference", 123456782, "must be text"),
-                Arguments.of("clientReference", "BSN\u0000123", "NUL"),
-                Arguments.of("unknownField", 1, "unknown field"));
+                Arguments.of("age", 12, "out_of_range", "must be between 18 and 67"),
+                Arguments.of("age", "abc", "wrong_type", "integer"),
+                Arguments.of("age", 34.5, "wrong_type", "integer"),
+                Arguments.of("participationRung", 9, "out_of_range", "between 1 and 6"),
+                Arguments.of("motivation", 0, "out_of_range", "between 1 and 5"),
+                Arguments.of("monthsOnBenefit", -1, "out_of_range", "between 0 and 600"),
+                Arguments.of("educationLevel", "MASTER", "invalid_value", "must be one of"),
+                Arguments.of("healthLimitation", 2, "invalid_value", "must be one of"),
+                Arguments.of("careDuties", "yes", "wrong_type", "boolean"),
+                Arguments.of("labourMarketTightness", "high", "wrong_type", "number"),
+                Arguments.of("municipalityCode", "Rotterdam", "invalid_format", "GM0599"),
+                Arguments.of("clientReference", "", "required", "is required"),
+                Arguments.of("clientReference", "R".repeat(65), "too_long", "at most 64"),
+                Arguments.of("clientReference", 123456782, "wrong_type", "must be text"),
+                Arguments.of("clientReference", "BSN\u0000123", "nul_character", "NUL"),
+                Arguments.of("unknownField", 1, "unknown_field", "unknown field"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("invalidIntakeFields")
-    void anInvalidIntakeFieldIsNamedAndNothingIsStored(String field, Object value, String reason) {
+    void anInvalidIntakeFieldIsNamedWithItsCodeAndNothingIsStored(String field, Object value, String code, String reason) {
         long before = Intake.count();
         Map<String, Object> body = intake();
         body.put(field, value);
         assertProblem(post("/api/v1/intakes", body), 400)
-                .body("invalidParams[0].name", equalTo(field), "invalidParams[0].reason", containsString(reason));
+                .body("invalidParams", hasSize(1), "invalidParams[0].name", equalTo(field),
+                        "invalidParams[0].code", equalTo(code), "invalidParams[0].reason", containsString(reason));
         assertEquals(before, Intake.count());
+    }
+
+    /** Jackson stops at the first field it cannot read; the answer must still list every invalid field. */
+    @Test
+    void unknownAndWrongTypedFieldsAreListedBesideOutOfRangeOnes() {
+        long before = Intake.count();
+        Map<String, Object> body = intake();
+        body.put("ageInYears", 34);
+        body.put("age", 12);
+        body.put("motivation", "high");
+        body.put("educationLevel", "MASTER");
+        body.remove("municipalityCode");
+        assertProblem(post("/api/v1/intakes", body), 400)
+                .body("detail", equalTo("5 fields are invalid"),
+                        "invalidParams.name", contains("age", "ageInYears", "educationLevel", "motivation", "municipalityCode"),
+                        "invalidParams.code", contains("out_of_range", "unknown_field", "invalid_value", "wrong_type", "required"));
+        assertEquals(before, Intake.count());
+    }
+
+    @Test
+    void decisionFieldsThatCannotBeReadAreListedWithTheOthers() {
+        String intakeId = createIntake(intake());
+        assertProblem(post("/api/v1/intakes/" + intakeId + "/decisions", Map.of("interventionCodes", List.of("NONE", 7),
+                "klantmanagerId", "", "adjustedCategory", 9, "colour", "red")), 400)
+                .body("invalidParams.name", contains("adjustedCategory", "colour", "interventionCodes[1]", "klantmanagerId"),
+                        "invalidParams.code", contains("out_of_range", "unknown_field", "wrong_type", "required"));
     }
 
     @Test
@@ -107,10 +136,11 @@ class BadInputTest {
         String decisions = "/api/v1/intakes/" + intakeId + "/decisions";
         assertProblem(post(decisions, Map.of("interventionCodes", List.of("NONE", "TELEPORTATION"),
                 "klantmanagerId", "km-1", "reasonCode", "OTHER")), 400)
-                .body("invalidParams.name", contains("interventionCodes[0]", "interventionCodes[1]"));
+                .body("invalidParams.name", contains("interventionCodes[0]", "interventionCodes[1]"),
+                        "invalidParams.code", contains("not_combinable", "invalid_value"));
         assertProblem(post(decisions, Map.of("interventionCodes", List.of("DEBT_COUNSELLING"),
                 "klantmanagerId", "km-1", "reasonCode", "OTHER")), 400)
-                .body("invalidParams[0].reason", containsString("problematic debts"));
+                .body("invalidParams[0].reason", containsString("problematic debts"), "invalidParams[0].code", equalTo("not_eligible"));
         assertProblem(post(decisions, Map.of("interventionCodes", List.of(), "klantmanagerId", "")), 400)
                 .body("invalidParams.name", containsInAnyOrder("interventionCodes", "klantmanagerId"));
         assertProblem(post(decisions, Map.of("interventionCodes", "NONE", "klantmanagerId", "km-1")), 400)
@@ -128,12 +158,13 @@ class BadInputTest {
         String clientId = post("/api/v1/intakes", intake()).statusCode(201).extract().path("clientId");
         String outcomes = "/api/v1/clients/" + clientId + "/outcomes";
         assertProblem(post(outcomes, Map.of("observedOn", LocalDate.now().plusDays(3).toString(), "status", "PAID_WORK")), 400)
-                .body("invalidParams[0].name", equalTo("observedOn"));
+                .body("invalidParams[0].name", equalTo("observedOn"), "invalidParams[0].code", equalTo("out_of_range"));
         assertProblem(post(outcomes, Map.of("observedOn", "yesterday", "status", "PAID_WORK")), 400)
-                .body("invalidParams[0].name", equalTo("observedOn"));
+                .body("invalidParams[0].name", equalTo("observedOn"), "invalidParams[0].code", equalTo("invalid_format"));
         assertProblem(post(outcomes, Map.of("observedOn", LocalDate.now().toString(), "status", "RICH",
                 "hoursPerWeek", 100)), 400)
-                .body("invalidParams[0].name", equalTo("status"));
+                .body("invalidParams.name", contains("hoursPerWeek", "status"),
+                        "invalidParams.code", contains("out_of_range", "invalid_value"));
         assertProblem(post(outcomes, Map.of("observedOn", LocalDate.now().toString(), "hoursPerWeek", 100,
                 "participationRung", 0)), 400)
                 .body("invalidParams.name", containsInAnyOrder("status", "hoursPerWeek", "participationRung"));

@@ -1,0 +1,44 @@
+package nl.trede.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Why a field is invalid, as a stable machine-readable code: clients (and the Dutch pages) decide on
+ * the code and show their own words; the English {@code reason} beside it is for people reading the
+ * raw answer. Declared once here; the OpenAPI {@code InvalidParam} schema lists these values.
+ */
+public enum ProblemCode {
+    /** Missing, null or blank where a value is required. */
+    REQUIRED,
+    /** A field the request type does not have (perhaps misspelt). */
+    UNKNOWN_FIELD,
+    /** The JSON type is wrong: text for a number, a fraction for a whole number, a number for text. */
+    WRONG_TYPE,
+    /** Not one of the allowed values (an enum, a catalogue code, a demo account). */
+    INVALID_VALUE,
+    /** Text that does not have the required form (a municipality code, a date). */
+    INVALID_FORMAT,
+    /** A number or date outside its bounds. */
+    OUT_OF_RANGE,
+    /** Text or a list longer than allowed. */
+    TOO_LONG,
+    /** The same value listed twice. */
+    DUPLICATE,
+    /** A value that cannot be combined with the others given (NONE beside other interventions). */
+    NOT_COMBINABLE,
+    /** An intervention the client is not eligible for. */
+    NOT_ELIGIBLE,
+    /** An id that does not refer to something belonging to this resource (advice of another intake). */
+    UNKNOWN_REFERENCE,
+    /** Text that is not valid Unicode (a lone surrogate). */
+    INVALID_UNICODE,
+    /** Text with the NUL character, which no field needs and PostgreSQL cannot store. */
+    NUL_CHARACTER;
+
+    /** The code as it appears in the JSON, e.g. {@code out_of_range}. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
