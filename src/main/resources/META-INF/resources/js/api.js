@@ -2,12 +2,12 @@
 import { dutchReason } from './nl.js';
 import { token } from './sessie.js';
 
-/** A refused or failed call: a Dutch message, and per field a Dutch reason (400 invalidParams). */
+/** A refused or failed call: a Dutch message, and per field a Dutch reason for its code (400 invalidParams). */
 class ApiError extends Error {
   constructor(status, problem) {
     super(dutchStatus(status, problem));
     this.status = status;
-    this.fields = (problem?.invalidParams ?? []).map(p => ({ name: p.name, message: dutchReason(p.name, p.reason) }));
+    this.fields = (problem?.invalidParams ?? []).map(p => ({ name: p.name, message: dutchReason(p.name, p.code) }));
   }
 }
 

@@ -82,9 +82,25 @@ const OTHER_LABELS = {
   interventionCodes: 'Interventies', adjustedCategory: 'Categorie', reasonCode: 'Reden van afwijking', note: 'Notitie',
 };
 
-/** A Dutch message for a field the API refused; the API's own reasons are English and technical. */
-export function dutchReason(name, reason = '') {
+/** Dutch messages for the API's problem codes (InvalidParam.code) that say the same for every field. */
+const CODE_MESSAGES = {
+  unknown_field: label => `Trede kent het veld ${label} niet. Meld dit aan de servicedesk.`,
+  wrong_type: label => `${label}: deze soort waarde past hier niet.`,
+  duplicate: () => 'U hebt een interventie twee keer gekozen.',
+  not_combinable: () => '“Geen interventie” kan niet samen met een andere interventie.',
+  not_eligible: () => 'Deze interventie past niet bij deze klant.',
+  unknown_reference: label => `${label} hoort niet bij deze klant. Laad de klant opnieuw.`,
+  invalid_unicode: label => `${label}: er staan tekens in die Trede niet kan opslaan. Typ de tekst opnieuw.`,
+  nul_character: label => `${label}: er staan tekens in die Trede niet kan opslaan. Typ de tekst opnieuw.`,
+};
+
+/**
+ * A Dutch message for a field the API refused, chosen by the API's machine-readable code; the
+ * API's English reasons are never read. Without a code (the page's own checks) the field's advice.
+ */
+export function dutchReason(name, code) {
   const base = name.replace(/\[\d+\]$/, '');
+  if (CODE_MESSAGES[code]) return CODE_MESSAGES[code](fieldLabel(name));
   const field = INTAKE_FIELDS[base];
   if (field && field.min !== undefined) {
     const unit = field.unit ? ` ${field.unit}` : '';
@@ -101,10 +117,8 @@ export function dutchReason(name, reason = '') {
     case 'note': return 'De notitie mag hoogstens 2000 tekens lang zijn.';
     case 'adjustedCategory': return 'Kies een categorie van 1 tot en met 4.';
     case 'interventionCodes':
-      if (/NONE cannot be combined/.test(reason)) return '“Geen interventie” kan niet samen met een andere interventie.';
-      if (/Not eligible/.test(reason)) return 'Deze interventie past niet bij deze klant.';
-      if (/twice/.test(reason)) return 'U hebt een interventie twee keer gekozen.';
-      if (/at most/.test(reason)) return 'Kies hoogstens vijf interventies.';
+      if (code === 'too_long') return 'Kies hoogstens vijf interventies.';
+      if (code === 'invalid_value') return 'Deze interventie staat niet in de catalogus.';
       return 'Kies minstens één interventie (of “geen interventie”).';
     default: return 'Deze waarde klopt niet.';
   }

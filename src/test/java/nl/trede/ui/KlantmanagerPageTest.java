@@ -210,7 +210,7 @@ class KlantmanagerPageTest extends BrowserTest {
         browser.driver.executeScript("""
                 const realFetch = window.fetch;
                 window.fetch = (url, init) => String(url).endsWith('/intakes') && init?.method === 'POST'
-                  ? realFetch(url, { ...init, body: JSON.stringify({ ...JSON.parse(init.body), age: 12, motivation: 9 }) })
+                  ? realFetch(url, { ...init, body: JSON.stringify({ ...JSON.parse(init.body), age: 12, motivation: 9, monthsOnBenefit: 'veel' }) })
                   : realFetch(url, init);""");
         browser.type("age", "34");
         browser.driver.findElement(By.id("monthsSinceLastJob-nooit")).sendKeys(Keys.SPACE);
@@ -218,6 +218,8 @@ class KlantmanagerPageTest extends BrowserTest {
 
         assertEquals("Leeftijd moet tussen 18 en 67 jaar liggen.", browser.visible("age-fout").getText());
         assertEquals("Motivatie moet tussen 1 en 5 liggen.", browser.visible("motivation-fout").getText());
+        // Chosen by the problem code wrong_type, and listed beside the others rather than hiding them.
+        assertEquals("Duur in de bijstand: deze soort waarde past hier niet.", browser.visible("monthsOnBenefit-fout").getText());
         assertEquals("Niet alles is goed ingevuld. Kijk bij de velden met een melding.", browser.visible("melding").getText());
         assertTrue(browser.driver.findElement(By.id("score-blok")).getAttribute("hidden") != null, "no score for a refused intake");
     }
