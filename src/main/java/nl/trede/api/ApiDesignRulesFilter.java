@@ -1,12 +1,14 @@
 package nl.trede.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -29,7 +32,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class ApiDesignRulesFilter implements OASFilter {
 
     static final String BASE_PATH = "/api/v1";
-    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM_REF = SCHEMAS + "Problem";
+    private static final Map<String, String> CORE_SCHEMA_NAMES = Map.of("Direction", "ScoreFactorDirection");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -45,8 +50,88 @@ public class ApiDesignRulesFilter implements OASFilter {
         relative.addPathItem("/openapi.json", openApiDocumentPath());
         openAPI.setPaths(relative);
         openAPI.addTag(OASFactory.createTag().name("openapi").description("The API description"));
+        nameCoreSchemas(openAPI);
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(schema -> optionalMeansNullable(schema, schemas));
+        requestBodySchemas(openAPI).forEach(schema -> schema.setAdditionalPropertiesBoolean(false));
         openAPI.getComponents().addSchema("Problem", problemSchema());
         openAPI.getComponents().addSchema("InvalidParam", invalidParamSchema());
+    }
+
+    /**
+     * The service accepts null for every optional field and writes null for an absent value, so the
+     * document says so. A reference cannot carry {@code nullable} beside it (OpenAPI 3.0 ignores
+     * siblings of {@code $ref}); it is wrapped in {@code allOf}, with the referenced schema's type.
+     */
+    private static void optionalMeansNullable(Schema schema, Map<String, Schema> components) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        new TreeMap<>(schema.getProperties()).forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                Schema target = components.get(property.getRef().substring(SCHEMAS.length()));
+                Schema wrapped = OASFactory.createSchema().addAllOf(OASFactory.createSchema().ref(property.getRef()))
+                        .description(property.getDescription()).type(new ArrayList<>(target.getType()));
+                wrapped.addType(Schema.SchemaType.NULL);
+                schema.addProperty(name, wrapped);
+            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
+    }
+
+    /** Request bodies refuse unknown fields (StrictJson), so their schemas say {@code additionalProperties: false}. */
+    private static List<Schema> requestBodySchemas(OpenAPI openAPI) {
+        Map<String, Schema> components = openAPI.getComponents().getSchemas();
+        return openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getRequestBody() != null && operation.getRequestBody().getContent() != null)
+                .flatMap(operation -> operation.getRequestBody().getContent().getMediaTypes().values().stream())
+                .map(media -> media.getSchema() == null ? null : media.getSchema().getRef())
+                .filter(ref -> ref != null && ref.startsWith(SCHEMAS))
+                .map(ref -> components.get(ref.substring(SCHEMAS.length())))
+                .distinct().toList();
+    }
+
+    /**
+     * The learning core carries no OpenAPI annotations, so the schemas of its types that the API
+     * shows are named here, for what they are rather than a bare "Direction".
+     */
+    private static void nameCoreSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        CORE_SCHEMA_NAMES.forEach((javaName, apiName) -> {
+            Schema schema = schemas.get(javaName);
+            if (schema == null) {
+                return;
+            }
+            openAPI.getComponents().removeSchema(javaName);
+            openAPI.getComponents().addSchema(apiName, schema);
+            schemas.values().forEach(s -> everySchemaIn(s, nested -> {
+                if ((SCHEMAS + javaName).equals(nested.getRef())) {
+                    nested.setRef(SCHEMAS + apiName);
+                }
+            }));
+        });
+    }
+
+    private static void everySchemaIn(Schema schema, Consumer<Schema> action) {
+        action.accept(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> everySchemaIn(property, action));
+        }
+        if (schema.getItems() != null) {
+            everySchemaIn(schema.getItems(), action);
+        }
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(part -> everySchemaIn(part, action));
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            everySchemaIn(schema.getAdditionalPropertiesSchema(), action);
+        }
     }
 
     private static void completeResponses(String path, Operation operation) {
@@ -58,8 +143,9 @@ public class ApiDesignRulesFilter implements OASFilter {
                 response.setContent(problemContent());
             }
         });
-        boolean takesInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || path.contains("{");
+        // An id in the path that is no UUID is a resource that does not exist (404), not invalid input.
+        boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH));
         if (takesInput && !responses.hasAPIResponse("400")) {
             responses.addAPIResponse("400", problem("Invalid input: every invalid field is listed"));
         }

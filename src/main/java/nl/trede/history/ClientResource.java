@@ -43,6 +43,7 @@ public class ClientResource {
     @Operation(summary = "Find a client by the case system's reference",
             description = "The reference travels in the body, not the URL, so it stays out of access logs.")
     @APIResponse(responseCode = "200", description = "The client's history")
+    @APIResponse(responseCode = "404", description = "No client with this reference in this municipality")
     public ClientHistoryView searchClient(@Valid @NotNull(message = "a JSON object with the search is required") ClientSearch search) {
         return histories.search(search);
     }

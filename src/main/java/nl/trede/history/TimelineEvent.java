@@ -19,6 +19,7 @@ public record TimelineEvent(
         DecisionView decision,
         OutcomeView outcome) {
 
+    @Schema(name = "TimelineEventType", description = "Which kind of fact a timeline event is; the field of that name holds it")
     public enum Type { INTAKE, RECOMMENDATION, DECISION, OUTCOME }
 
     static TimelineEvent of(IntakeView v) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OutcomeRequest(
         @NotNull(message = "is required")
         @PastOrPresent(message = "must not be in the future")
-        @Schema(description = "Date the situation was observed (RFC 3339 full-date)", example = "2027-05-01", required = true)
+        @Schema(description = "Date the situation was observed (RFC 3339 full-date)", example = "2026-05-01", required = true)
         LocalDate observedOn,
         @NotNull(message = "is required")
         @Schema(required = true, example = "PAID_WORK")

@@ -16,6 +16,7 @@ import nl.trede.api.Problem.InvalidParam;
 import nl.trede.api.ProblemCode;
 import nl.trede.overriderates.OverrideRates.Period;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +43,8 @@ public class OverrideRateResource {
     public OverrideRates getOverrideRates(
             @Parameter(description = "CBS code of the municipality", required = true, example = "GM0599")
             @QueryParam("municipalityCode") String municipalityCode,
-            @Parameter(description = "Length of the periods: MONTH (default) or WEEK")
+            @Parameter(description = "Length of the periods: MONTH (default) or WEEK",
+                    schema = @Schema(implementation = Period.class, defaultValue = "MONTH"))
             @QueryParam("period") @DefaultValue("MONTH") String period) {
         List<InvalidParam> invalid = new ArrayList<>();
         if (municipalityCode == null) {

@@ -19,6 +19,7 @@ public record OverrideRates(
         @Schema(description = "One entry per period from the first to the last decision, empty periods included") List<PeriodRate> periods,
         @Schema(description = "Overrides per reason code, every code listed") List<ReasonCount> reasons) {
 
+    @Schema(name = "PeriodLength", description = "Length of a period over which overrides are counted")
     public enum Period { WEEK, MONTH }
 
     @Schema(name = "OverrideRatePeriod")

@@ -14,6 +14,8 @@ import nl.trede.api.ProblemCode;
 import nl.trede.intake.IntakeService;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +45,8 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The advice")
     public RecommendationView getRecommendations(
             @PathParam("intakeId") UUID intakeId,
-            @Parameter(description = "Horizon of the expected effect: 12 (default) or 24 months")
+            @Parameter(description = "Horizon of the expected effect: 12 (default) or 24 months",
+                    schema = @Schema(type = SchemaType.INTEGER, enumeration = {"12", "24"}, defaultValue = "12"))
             @QueryParam("horizonMonths") @DefaultValue("12") String horizonMonths) {
         int horizon = switch (horizonMonths) {
             case "12" -> 12;

@@ -1,0 +1,242 @@
+package nl.trede.api;
+
+import static nl.trede.Requests.anonymous;
+import static nl.trede.Requests.as;
+import static nl.trede.Requests.intake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed OpenAPI document is the contract: every documented operation is called, on its
+ * happy path and with each documented error status a request can provoke, and every answer must
+ * have a documented status, a documented content type, the documented headers, and a body that
+ * validates against the documented schema (no field the document does not describe).
+ */
+@QuarkusTest
+class ContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode DOCUMENT = read(Path.of("openapi", "openapi.json"));
+    private static final OpenApiSchemaValidator SCHEMAS = new OpenApiSchemaValidator(DOCUMENT);
+
+    private static final String KLANTMANAGER = "klantmanager-rotterdam";
+    private static final String CASE_SYSTEM = "case-system-rotterdam";
+    private static final String AUDITOR = "auditor-rotterdam";
+    private static final String DATA_SCIENTIST = "data-scientist-rotterdam";
+    private static final String ADMIN = "admin-rotterdam";
+
+    /** Documented statuses that no request can provoke, and why. 500 is never provoked on purpose. */
+    private static final Set<String> NOT_PROVOKABLE = Set.of(
+            // every role may read these, so no authenticated caller is refused
+            "GET /interventions 403", "GET /models 403", "GET /models/{modelVersion} 403");
+
+    private final Set<String> exercised = new TreeSet<>();
+    private final List<String> violations = new ArrayList<>();
+
+    @Test
+    void everyDocumentedOperationAnswersAsDocumented() {
+        String unknown = UUID.randomUUID().toString();
+
+        exchange(anonymous(), "GET", "/openapi.json");
+        exchange(anonymous(), "GET", "/demo-accounts");
+        exchange(body(anonymous(), Map.of("account", KLANTMANAGER)), "POST", "/demo-tokens");
+        exchange(body(anonymous(), Map.of("account", "nobody")), "POST", "/demo-tokens");
+
+        Map<String, Object> full = intake();
+        Response created = exchange(body(as(CASE_SYSTEM), full), "POST", "/intakes");
+        String intakeId = created.path("id");
+        String clientId = created.path("clientId");
+        // Only what the schema requires: every left-out field comes back as null and must be declared nullable.
+        Map<String, Object> sparse = new HashMap<>(intake());
+        sparse.keySet().retainAll(Set.of("clientReference", "municipalityCode"));
+        String sparseClientId = exchange(body(as(KLANTMANAGER), sparse), "POST", "/intakes").path("clientId");
+        Map<String, Object> invalid = intake();
+        invalid.put("age", 12);
+        invalid.put("colour", "red");
+        exchange(body(as(KLANTMANAGER), invalid), "POST", "/intakes");
+        exchange(body(anonymous(), intake()), "POST", "/intakes");
+        exchange(body(as(AUDITOR), intake()), "POST", "/intakes");
+
+        everyCaller("GET", "/intakes/{intakeId}", intakeId, unknown);
+
+        String recommendations = "/intakes/{intakeId}/recommendations";
+        Response advice = exchange(as(KLANTMANAGER), "GET", recommendations, intakeId);
+        exchange(as(KLANTMANAGER).queryParam("horizonMonths", 24), "GET", recommendations, intakeId);
+        exchange(as(KLANTMANAGER).queryParam("horizonMonths", 36), "GET", recommendations, intakeId);
+        everyCaller("GET", recommendations, intakeId, unknown);
+
+        String decisions = "/intakes/{intakeId}/decisions";
+        Map<String, Object> decision = Map.of("interventionCodes", List.of(advice.<String>path("items[0].interventionCode")),
+                "klantmanagerId", "km-0412");
+        String decisionId = exchange(body(as(KLANTMANAGER), decision), "POST", decisions, intakeId).path("id");
+        exchange(body(as(KLANTMANAGER), Map.of("interventionCodes", List.of(), "klantmanagerId", "km-0412")), "POST", decisions, intakeId);
+        exchange(body(anonymous(), decision), "POST", decisions, intakeId);
+        exchange(body(as(AUDITOR), decision), "POST", decisions, intakeId);
+        exchange(body(as(KLANTMANAGER), decision), "POST", decisions, unknown);
+
+        String oneDecision = "/intakes/{intakeId}/decisions/{decisionId}";
+        exchange(as(KLANTMANAGER), "GET", oneDecision, intakeId, decisionId);
+        exchange(anonymous(), "GET", oneDecision, intakeId, decisionId);
+        exchange(as(AUDITOR), "GET", oneDecision, intakeId, decisionId);
+        exchange(as(KLANTMANAGER), "GET", oneDecision, intakeId, unknown);
+
+        String outcomes = "/clients/{clientId}/outcomes";
+        Map<String, Object> outcome = Map.of("observedOn", LocalDate.now().toString(), "status", "PAID_WORK", "hoursPerWeek", 24);
+        exchange(body(as(KLANTMANAGER), outcome), "POST", outcomes, clientId);
+        exchange(body(as(KLANTMANAGER), Map.of("observedOn", LocalDate.now().toString(), "status", "RICH")), "POST", outcomes, clientId);
+        exchange(body(anonymous(), outcome), "POST", outcomes, clientId);
+        exchange(body(as(AUDITOR), outcome), "POST", outcomes, clientId);
+        exchange(body(as(KLANTMANAGER), outcome), "POST", outcomes, unknown);
+
+        // The history holds every kind of timeline event by now.
+        everyCaller("GET", "/clients/{clientId}", clientId, unknown);
+
+        Map<String, Object> search = Map.of("clientReference", full.get("clientReference"), "municipalityCode", "GM0599");
+        exchange(body(as(KLANTMANAGER), search), "POST", "/clients/search");
+        exchange(body(as(KLANTMANAGER), Map.of("clientReference", "NEVER-SEEN", "municipalityCode", "GM0599")), "POST", "/clients/search");
+        exchange(body(as(KLANTMANAGER), Map.of("clientReference", "")), "POST", "/clients/search");
+        exchange(body(anonymous(), search), "POST", "/clients/search");
+        exchange(body(as(AUDITOR), search), "POST", "/clients/search");
+
+        exchange(as(KLANTMANAGER), "GET", "/interventions");
+        exchange(anonymous(), "GET", "/interventions");
+
+        Map<String, Object> profile = intake();
+        profile.remove("clientReference");
+        profile.remove("municipalityCode");
+        exchange(body(as(DATA_SCIENTIST), profile), "POST", "/scores");
+        exchange(body(as(DATA_SCIENTIST), Map.of("motivation", 9)), "POST", "/scores");
+        exchange(body(anonymous(), profile), "POST", "/scores");
+        exchange(body(as(AUDITOR), profile), "POST", "/scores");
+
+        String modelVersion = exchange(as(DATA_SCIENTIST), "GET", "/models").path("cards[0].modelVersion");
+        exchange(anonymous(), "GET", "/models");
+        exchange(as(DATA_SCIENTIST), "GET", "/models/{modelVersion}", modelVersion);
+        exchange(as(DATA_SCIENTIST), "GET", "/models/{modelVersion}", "no-such-model");
+        exchange(anonymous(), "GET", "/models/{modelVersion}", modelVersion);
+
+        exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/override-rates");
+        exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599").queryParam("period", "WEEK"), "GET", "/override-rates");
+        exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599").queryParam("period", "YEAR"), "GET", "/override-rates");
+        exchange(anonymous().queryParam("municipalityCode", "GM0599"), "GET", "/override-rates");
+        exchange(as(CASE_SYSTEM).queryParam("municipalityCode", "GM0599"), "GET", "/override-rates");
+
+        exchange(as(AUDITOR).queryParam("limit", 5), "GET", "/audit-trail");
+        exchange(as(AUDITOR).queryParam("limit", "many"), "GET", "/audit-trail");
+        exchange(anonymous(), "GET", "/audit-trail");
+        exchange(as(KLANTMANAGER), "GET", "/audit-trail");
+        exchange(as(AUDITOR), "GET", "/audit-trail/verification");
+        exchange(anonymous(), "GET", "/audit-trail/verification");
+        exchange(as(KLANTMANAGER), "GET", "/audit-trail/verification");
+
+        String erasure = "/clients/{clientId}/personal-data";
+        exchange(anonymous(), "DELETE", erasure, sparseClientId);
+        exchange(as(KLANTMANAGER), "DELETE", erasure, sparseClientId);
+        exchange(as(ADMIN), "DELETE", erasure, unknown);
+        exchange(as(ADMIN), "DELETE", erasure, sparseClientId);
+
+        assertEquals(List.of(), violations, "answers that break the committed OpenAPI document");
+        Set<String> neverSeen = documentedStatuses();
+        neverSeen.removeAll(exercised);
+        assertEquals(Set.of(), neverSeen, "documented statuses that this test never provoked");
+    }
+
+    /** The check must fail when the service returns a field the document does not describe. */
+    @Test
+    void aFieldTheDocumentDoesNotDescribeFailsTheCheck() {
+        ObjectNode catalogue = (ObjectNode) read(as(KLANTMANAGER).get("/api/v1/interventions").then().statusCode(200).extract().asString());
+        JsonNode schema = DOCUMENT.at("/paths/~1interventions/get/responses/200/content/application~1json/schema");
+        assertEquals(List.of(), SCHEMAS.validate(catalogue, schema));
+        ((ObjectNode) catalogue.path("items").get(0)).put("internalScore", 0.7);
+        assertEquals(List.of("$.items[0]: field 'internalScore' is not in the schema"), SCHEMAS.validate(catalogue, schema));
+    }
+
+    /** Calls each documented status of an id-addressed read: the caller's own, anonymous, a role without access, an unknown id. */
+    private void everyCaller(String method, String template, String id, String unknownId) {
+        exchange(as(KLANTMANAGER), method, template, id);
+        exchange(anonymous(), method, template, id);
+        exchange(as(AUDITOR), method, template, id);
+        exchange(as(KLANTMANAGER), method, template, unknownId);
+    }
+
+    private static RequestSpecification body(RequestSpecification request, Object body) {
+        return request.contentType(ContentType.JSON).body(body);
+    }
+
+    private Response exchange(RequestSpecification request, String method, String template, Object... pathValues) {
+        Response response = request.request(method, "/api/v1" + template, pathValues);
+        String status = String.valueOf(response.statusCode());
+        String call = method + " " + template + " " + status;
+        exercised.add(call);
+        JsonNode documented = DOCUMENT.path("paths").path(template).path(method.toLowerCase()).path("responses").path(status);
+        if (documented.isMissingNode()) {
+            violations.add(call + ": status not documented");
+            return response;
+        }
+        documented.path("headers").fieldNames().forEachRemaining(header -> {
+            if (response.header(header) == null) {
+                violations.add(call + ": documented header " + header + " missing");
+            }
+        });
+        String body = response.asString();
+        JsonNode content = documented.path("content");
+        if (content.isEmpty()) {
+            if (!body.isEmpty()) {
+                violations.add(call + ": a body where the document has none");
+            }
+            return response;
+        }
+        String type = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
+        if (!content.has(type)) {
+            violations.add(call + ": content type '" + type + "' not documented (" + content.fieldNames().next() + ")");
+            return response;
+        }
+        SCHEMAS.validate(read(body), content.get(type).path("schema")).forEach(error -> violations.add(call + ": " + error));
+        return response;
+    }
+
+    private static Set<String> documentedStatuses() {
+        Set<String> statuses = new TreeSet<>();
+        DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fieldNames().forEachRemaining(status ->
+                        statuses.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + status))));
+        statuses.removeIf(status -> status.endsWith(" 500") || NOT_PROVOKABLE.contains(status));
+        return statuses;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
