@@ -93,6 +93,8 @@ class ContractTest {
         exchange(body(anonymous(), decision), "POST", decisions, intakeId);
         exchange(body(as(AUDITOR), decision), "POST", decisions, intakeId);
         exchange(body(as(KLANTMANAGER), decision), "POST", decisions, unknown);
+        String adviceNeverShown = exchange(body(as(CASE_SYSTEM), intake()), "POST", "/intakes").path("id");
+        exchange(body(as(KLANTMANAGER), decision), "POST", decisions, adviceNeverShown);
 
         String oneDecision = "/intakes/{intakeId}/decisions/{decisionId}";
         exchange(as(KLANTMANAGER), "GET", oneDecision, intakeId, decisionId);
