@@ -22,7 +22,8 @@ public class AuditEntry extends PanacheEntityBase {
     public long seq;
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
-    @Column(nullable = false, length = 100)
+    /** The token's subject (an account id, never a name), as long as any valid token carries. */
+    @Column(nullable = false, length = 1000)
     public String actor;
     @Column(nullable = false, length = 200)
     public String roles;
@@ -36,17 +37,25 @@ public class AuditEntry extends PanacheEntityBase {
     public String resourceId;
     @Column(name = "model_version", length = 100)
     public String modelVersion;
+    /** Why an attempt was refused, or what is remarkable about an act (a {@link AuditTrail.Detail}); usually null. */
+    @Column(length = 60)
+    public String detail;
     @Column(name = "previous_hash", nullable = false, length = 64)
     public String previousHash;
     @Column(name = "entry_hash", nullable = false, length = 64)
     public String entryHash;
 
-    /** SHA-256 over the previous hash and every field, in a fixed order with unambiguous separators. */
+    /**
+     * SHA-256 over the previous hash and every field, in a fixed order with unambiguous separators.
+     * The detail joins the canonical form only when present, so entries written before it existed
+     * keep their hashes.
+     */
     public String computeHash() {
         String canonical = String.join("\u001f", previousHash, Long.toString(seq),
                 occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), actor, roles,
                 Objects.toString(municipalityCode, ""), action, resourceType,
-                Objects.toString(resourceId, ""), Objects.toString(modelVersion, ""));
+                Objects.toString(resourceId, ""), Objects.toString(modelVersion, ""))
+                + (detail == null ? "" : "\u001f" + detail);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -41,7 +41,9 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Transactional
     @Operation(summary = "Audit entries of your municipalities",
-            description = "Oldest first, after the given sequence number. Entries hold ids and codes, never personal data.")
+            description = "Oldest first, after the given sequence number. Entries hold ids and codes, never personal data. "
+                    + "Refused attempts are entries with action REFUSED and the reason in detail; this read is itself "
+                    + "recorded once for each of your municipalities.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     public AuditPage entries(@QueryParam("afterSeq") @DefaultValue("0") String afterSeqText,
                              @QueryParam("limit") @DefaultValue("100") String limitText) {
@@ -55,7 +57,7 @@ public class AuditResource {
         List<AuditEntryView> items = user.municipalities().isEmpty() ? List.of()
                 : AuditEntry.<AuditEntry>find("seq > ?1 and municipalityCode in ?2 order by seq", afterSeq, user.municipalities())
                         .page(0, limit).list().stream().map(AuditEntryView::of).toList();
-        audit.record(AuditTrail.Action.READ, "audit-trail", null, null, null);
+        audit.recordForEachMunicipalityOfCaller(AuditTrail.Action.READ, "audit-trail");
         return new AuditPage(items);
     }
 
@@ -68,7 +70,7 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The verification result")
     public ChainVerification verify() {
         ChainVerification result = verifier.verify();
-        audit.record(AuditTrail.Action.VERIFY, "audit-trail", null, null, null);
+        audit.recordForEachMunicipalityOfCaller(AuditTrail.Action.VERIFY, "audit-trail");
         return result;
     }
 }

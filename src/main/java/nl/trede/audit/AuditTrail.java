@@ -1,18 +1,23 @@
 package nl.trede.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.trede.security.CurrentUser;
 
 /**
  * Records every read of client data and every write in the same transaction as the act itself:
- * if the act is rolled back, so is its entry, and no act commits without one.
+ * if the act is rolled back, so is its entry, and no act commits without one. Refused attempts,
+ * whose act is rolled back, are recorded afterwards in a transaction of their own.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -23,12 +28,43 @@ public class AuditTrail {
         this.user = user;
     }
 
-    /** What was done or seen. */
-    public enum Action { READ, SEARCH, CREATE, DECIDE, OVERRIDE, ERASE, VERIFY }
+    /** What was done or seen, or that it was refused. */
+    public enum Action { READ, SEARCH, CREATE, DECIDE, OVERRIDE, ERASE, VERIFY, REFUSED }
+
+    /** Why an attempt was refused, or what is remarkable about an act. */
+    public enum Detail {
+        /** The id belongs to another municipality (answered 404, like an id that does not exist). */
+        OTHER_MUNICIPALITYS_RECORD,
+        /** The request named a municipality the caller does not act for (403). */
+        NOT_ACTING_FOR_MUNICIPALITY,
+        /** The caller's role may not call this operation (403). */
+        ROLE_NOT_ALLOWED,
+        /** A genuinely signed token past its expiry (401). */
+        TOKEN_EXPIRED,
+        /** A klantmanager's decision names another klantmanagerId than the token's subject. */
+        KLANTMANAGER_ID_IS_NOT_CALLER
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Action action, String resourceType, UUID resourceId, String municipalityCode, String modelVersion) {
-        recordAs(user.id(), user.roles(), action, resourceType, resourceId, municipalityCode, modelVersion);
+        record(action, resourceType, resourceId, municipalityCode, modelVersion, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Action action, String resourceType, UUID resourceId, String municipalityCode, String modelVersion,
+                       Detail detail) {
+        append(user.id(), user.roles(), action, resourceType, resourceId, municipalityCode, modelVersion, detail);
+    }
+
+    /**
+     * For acts that concern no single municipality (reading or verifying the trail): one entry for
+     * each municipality the caller acts for, so that each of their auditors sees it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordForEachMunicipalityOfCaller(Action action, String resourceType) {
+        for (String municipality : orNone(user.municipalities())) {
+            record(action, resourceType, null, municipality, null);
+        }
     }
 
     /** Of the given resources, the one an entry was recorded for last (in chain order), if any. */
@@ -45,6 +81,37 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, String roles, Action action, String resourceType, UUID resourceId,
                          String municipalityCode, String modelVersion) {
+        append(actor, roles, action, resourceType, resourceId, municipalityCode, modelVersion, null);
+    }
+
+    /**
+     * A refused attempt, once for each municipality concerned. It runs after the refused act's
+     * transaction has ended, in one of its own: inside the act's transaction its entry would be
+     * rolled back with the act, and a nested transaction would wait for the chain's head row that
+     * the suspended act may already hold locked — a deadlock. {@code NEVER} makes that mistake fail
+     * at once instead of hanging.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public void recordRefusal(Refusal refusal, String operation) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String municipality : orNone(refusal.municipalities())) {
+                append(refusal.actor(), refusal.roles(), Action.REFUSED, operation, refusal.resourceId(), municipality, null,
+                        refusal.detail());
+            }
+        });
+    }
+
+    /** Who was refused what: ids and codes only, never the request or the token. */
+    public record Refusal(String actor, String roles, Set<String> municipalities, UUID resourceId, Detail detail) {
+    }
+
+    /** A caller without municipalities still leaves one entry, without a municipality. */
+    private static Collection<String> orNone(Set<String> municipalities) {
+        return municipalities.isEmpty() ? Collections.singletonList(null) : municipalities;
+    }
+
+    private void append(String actor, String roles, Action action, String resourceType, UUID resourceId,
+                        String municipalityCode, String modelVersion, Detail detail) {
         AuditHead head = AuditHead.findById(1, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
         entry.seq = head.lastSeq + 1;
@@ -56,6 +123,7 @@ public class AuditTrail {
         entry.resourceType = resourceType;
         entry.resourceId = resourceId == null ? null : resourceId.toString();
         entry.modelVersion = modelVersion;
+        entry.detail = detail == null ? null : detail.name();
         entry.previousHash = head.lastHash;
         entry.entryHash = entry.computeHash();
         entry.persist();

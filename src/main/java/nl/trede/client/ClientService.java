@@ -57,7 +57,7 @@ public class ClientService {
     public Client get(UUID clientId) {
         Client client = Client.<Client>findByIdOptional(clientId).filter(c -> c.erasedAt == null)
                 .orElseThrow(() -> new NotFound("Client " + clientId));
-        user.requireVisible(client.municipalityCode, "Client " + clientId);
+        user.requireVisible(client.municipalityCode, "Client", clientId);
         return client;
     }
 }

@@ -24,6 +24,12 @@ public class Decision extends ClientFact {
     public String interventionCodes;
     @Column(name = "klantmanager_id", nullable = false, length = 64)
     public String klantmanagerId;
+    /** Who recorded the decision: the token's subject (a case system, or the klantmanager). */
+    @Column(name = "recorded_by", length = 1000)
+    public String recordedBy;
+    /** A klantmanager recorded it under another klantmanagerId than their own token's subject. */
+    @Column(name = "klantmanager_id_is_not_caller", nullable = false)
+    public boolean klantmanagerIdIsNotCaller;
     @Column(name = "recommended_code", nullable = false, length = 40)
     public String recommendedCode;
     @Column(name = "score_category", nullable = false)

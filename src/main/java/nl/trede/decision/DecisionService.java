@@ -15,6 +15,7 @@ import nl.trede.api.Problem.InvalidParam;
 import nl.trede.api.ProblemCode;
 import nl.trede.audit.AuditTrail;
 import nl.trede.audit.AuditTrail.Action;
+import nl.trede.audit.AuditTrail.Detail;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.OverrideRule;
@@ -24,6 +25,8 @@ import nl.trede.models.ActiveModels;
 import nl.trede.persistence.JsonText;
 import nl.trede.recommendation.Recommendation;
 import nl.trede.recommendation.RecommendationService;
+import nl.trede.security.CurrentUser;
+import nl.trede.security.Roles;
 
 /**
  * Records decisions on the advice that was shown, judged by {@link OverrideRule}. A decision is
@@ -39,13 +42,15 @@ public class DecisionService {
     private final RecommendationService recommendations;
     private final ActiveModels models;
     private final AuditTrail audit;
+    private final CurrentUser user;
 
     public DecisionService(IntakeService intakes, RecommendationService recommendations, ActiveModels models,
-                           AuditTrail audit) {
+                           AuditTrail audit, CurrentUser user) {
         this.intakes = intakes;
         this.recommendations = recommendations;
         this.models = models;
         this.audit = audit;
+        this.user = user;
     }
 
     @Transactional
@@ -71,6 +76,9 @@ public class DecisionService {
         decision.recommendationId = advice.id;
         decision.interventionCodes = JsonText.write(request.interventionCodes());
         decision.klantmanagerId = request.klantmanagerId();
+        decision.recordedBy = user.id();
+        // A case system records for its klantmanagers; a klantmanager's token says who they are.
+        decision.klantmanagerIdIsNotCaller = !user.hasRole(Roles.CASE_SYSTEM) && !request.klantmanagerId().equals(user.id());
         decision.recommendedCode = advice.topInterventionCode;
         decision.scoreCategory = intake.category;
         decision.adjustedCategory = request.adjustedCategory();
@@ -81,7 +89,7 @@ public class DecisionService {
         decision.effectModelVersion = advice.effectModelVersion;
         decision.persist();
         audit.record(decision.override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
-                decision.modelVersion);
+                decision.modelVersion, decision.klantmanagerIdIsNotCaller ? Detail.KLANTMANAGER_ID_IS_NOT_CALLER : null);
         return decision;
     }
 

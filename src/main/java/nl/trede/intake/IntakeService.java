@@ -61,7 +61,7 @@ public class IntakeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Intake get(UUID intakeId) {
         Intake intake = Intake.<Intake>findByIdOptional(intakeId).orElseThrow(() -> new NotFound("Intake " + intakeId));
-        user.requireVisible(intake.municipalityCode, "Intake " + intakeId);
+        user.requireVisible(intake.municipalityCode, "Intake", intakeId);
         if (intake.erased) {
             throw new NotFound("Intake " + intakeId);
         }

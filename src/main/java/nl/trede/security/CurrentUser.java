@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.trede.api.NotFound;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -32,16 +32,38 @@ public class CurrentUser {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** The caller's roles, sorted, comma-separated, for the audit trail. */
+    /**
+     * The caller's Trede roles, sorted, comma-separated, for the audit trail. A token's other
+     * groups (an identity provider's team paths and the like) are left out: they mean nothing here
+     * and have no bounded length.
+     */
     public String roles() {
-        return String.join(",", new TreeSet<>(identity.getRoles()));
+        return roleNames(identity.getRoles());
+    }
+
+    /** The Trede roles among a token's groups, sorted, comma-separated. */
+    public static String roleNames(Collection<String> groups) {
+        return String.join(",", new TreeSet<>(groups.stream().filter(Roles.ALL::contains).toList()));
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
     }
 
     public Set<String> municipalities() {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Set.of();
         }
-        Object claim = token.getClaim(municipalityClaim);
+        return claimValues(token.getClaim(municipalityClaim));
+    }
+
+    /** The name of the claim that lists the municipalities a token's holder acts for. */
+    public String municipalityClaim() {
+        return municipalityClaim;
+    }
+
+    /** The values of a list claim (municipalities, groups): a JSON list, or one string separated by spaces or commas. */
+    public static Set<String> claimValues(Object claim) {
         if (claim instanceof Collection<?> values) {
             return new TreeSet<>(values.stream().map(v -> v.toString().replace("\"", "")).toList());
         }
@@ -52,17 +74,20 @@ public class CurrentUser {
         return municipalities().contains(municipalityCode);
     }
 
-    /** For records found by id: another municipality's record does not exist for this caller. */
-    public void requireVisible(String municipalityCode, String what) {
+    /**
+     * For records found by id: another municipality's record does not exist for this caller.
+     * {@code what} names the kind of record in the answer ("Intake"), {@code id} is its id.
+     */
+    public void requireVisible(String municipalityCode, String what, UUID id) {
         if (!mayAccess(municipalityCode)) {
-            throw new NotFound(what);
+            throw new NotVisible(what, id, municipalityCode);
         }
     }
 
     /** For a municipality named in a request: the caller must act for it. */
     public void requireActingFor(String municipalityCode) {
         if (!mayAccess(municipalityCode)) {
-            throw new Forbidden("Your account does not act for municipality " + municipalityCode);
+            throw new Forbidden("Your account does not act for municipality " + municipalityCode, municipalityCode);
         }
     }
 }

@@ -57,7 +57,9 @@ public class DemoAccounts {
             new Account("case-system-rotterdam", "Demo: case system of gemeente Rotterdam", Roles.CASE_SYSTEM, List.of("GM0599")),
             new Account("data-scientist-rotterdam", "Demo: data scientist, gemeente Rotterdam", Roles.DATA_SCIENTIST, List.of("GM0599")),
             new Account("auditor-rotterdam", "Demo: auditor, gemeente Rotterdam", Roles.AUDITOR, List.of("GM0599")),
-            new Account("admin-rotterdam", "Demo: functional administrator, gemeente Rotterdam", Roles.ADMIN, List.of("GM0599")));
+            new Account("admin-rotterdam", "Demo: functional administrator, gemeente Rotterdam", Roles.ADMIN, List.of("GM0599")),
+            new Account("operator", "Demo: operator of this installation (metrics; no client data, no municipality)",
+                    Roles.OPERATOR, List.of()));
 
     private final boolean enabled;
     private final long lifespanSeconds;

@@ -1,5 +1,7 @@
 package nl.trede.security;
 
+import java.util.Set;
+
 /**
  * The roles a token can carry (in its {@code groups} claim). Which role may call which endpoint is
  * declared on each resource method with {@code @RolesAllowed} and tabled in the README.
@@ -16,6 +18,11 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** A functional administrator: erasure and retention. */
     public static final String ADMIN = "admin";
+    /** Whoever runs the installation: the metrics, no client data and no municipality. */
+    public static final String OPERATOR = "operator";
+
+    /** Every Trede role; a token's other groups (team paths and the like) mean nothing to Trede. */
+    public static final Set<String> ALL = Set.of(CASE_SYSTEM, KLANTMANAGER, DATA_SCIENTIST, AUDITOR, ADMIN, OPERATOR);
 
     private Roles() {
     }

@@ -35,7 +35,11 @@ class AccessControlTest {
             Roles.KLANTMANAGER, "klantmanager-rotterdam",
             Roles.DATA_SCIENTIST, "data-scientist-rotterdam",
             Roles.AUDITOR, "auditor-rotterdam",
-            Roles.ADMIN, "admin-rotterdam");
+            Roles.ADMIN, "admin-rotterdam",
+            Roles.OPERATOR, "operator");
+    /** Every role but the operator's, which reads only the metrics. */
+    private static final Set<String> MUNICIPAL_ROLES = Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST,
+            Roles.AUDITOR, Roles.ADMIN);
 
     /** Ids of one Rotterdam client's records, made fresh for each test. */
     private record Fixture(String intakeId, String clientId, String decisionId) {
@@ -87,8 +91,8 @@ class AccessControlTest {
                         .body(Map.of("clientReference", "nobody", "municipalityCode", "GM0599")).post("/api/v1/clients/search").then()),
                 new Endpoint("POST /scores", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
                         f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/scores").then()),
-                new Endpoint("GET /interventions", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/interventions").then()),
-                new Endpoint("GET /models", ACCOUNT_OF_ROLE.keySet(), 200, f -> r -> r.get("/api/v1/models").then()),
+                new Endpoint("GET /interventions", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/interventions").then()),
+                new Endpoint("GET /models", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/models").then()),
                 new Endpoint("GET /override-rates", Set.of(Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN), 200,
                         f -> r -> r.queryParam("municipalityCode", "GM0599").get("/api/v1/override-rates").then()),
                 new Endpoint("GET /audit-trail", Set.of(Roles.AUDITOR), 200, f -> r -> r.get("/api/v1/audit-trail").then()),
