@@ -7,7 +7,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.trede.audit.AuditTrail.Detail;
 import nl.trede.audit.AuditTrail.Refusal;
@@ -30,8 +29,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * transaction has ended (see {@link AuditTrail#recordRefusal}) and before the answer is sent.
  */
 public class RefusalRecorder {
-
-    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("GM\\d{4}");
 
     private final CurrentUser user;
     private final AuditTrail audit;
@@ -68,7 +65,7 @@ public class RefusalRecorder {
         }
         if (failure instanceof Forbidden named) {
             // Put on the named municipality's record, when it is one; otherwise on the caller's own.
-            Set<String> concerned = named.municipalityCode() != null && MUNICIPALITY_CODE.matcher(named.municipalityCode()).matches()
+            Set<String> concerned = CurrentUser.isMunicipalityCode(named.municipalityCode())
                     ? Set.of(named.municipalityCode()) : user.municipalities();
             return Optional.of(new Refusal(user.id(), user.roles(), concerned, null, Detail.NOT_ACTING_FOR_MUNICIPALITY));
         }
@@ -106,7 +103,7 @@ public class RefusalRecorder {
             return Optional.empty();
         }
         String roles = CurrentUser.roleNames(CurrentUser.claimValues(claims.getClaimValue(roleClaim)));
-        Set<String> municipalities = CurrentUser.claimValues(claims.getClaimValue(user.municipalityClaim()));
+        Set<String> municipalities = CurrentUser.municipalitiesIn(claims.getClaimValue(user.municipalityClaim()));
         return Optional.of(new Refusal(actor.get(), roles, municipalities, null, Detail.TOKEN_EXPIRED));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class CurrentUser {
+
+    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("GM\\d{4}");
 
     private final SecurityIdentity identity;
     private final String municipalityClaim;
@@ -54,7 +57,16 @@ public class CurrentUser {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Set.of();
         }
-        return claimValues(token.getClaim(municipalityClaim));
+        return municipalitiesIn(token.getClaim(municipalityClaim));
+    }
+
+    /** The CBS codes in a municipality claim; anything else in it names no municipality and is left out. */
+    public static Set<String> municipalitiesIn(Object claim) {
+        return new TreeSet<>(claimValues(claim).stream().filter(CurrentUser::isMunicipalityCode).toList());
+    }
+
+    public static boolean isMunicipalityCode(String code) {
+        return code != null && MUNICIPALITY_CODE.matcher(code).matches();
     }
 
     /** The name of the claim that lists the municipalities a token's holder acts for. */

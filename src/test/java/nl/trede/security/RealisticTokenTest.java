@@ -78,4 +78,21 @@ class RealisticTokenTest {
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
         withToken(longest + "s", Set.of(Roles.KLANTMANAGER), "GM9402").get("/api/v1/interventions").then().statusCode(401);
     }
+
+    @Test
+    void valuesInTheMunicipalityClaimThatAreNoMunicipalityCodeBreakNothing() {
+        List<String> claim = List.of("GM9403", "/gemeente-rotterdam/sociaal-domein/team-01", "");
+        String klantmanager = Jwt.subject("km-9403").groups(Set.of(Roles.KLANTMANAGER)).claim("municipalities", claim)
+                .expiresIn(3600).sign();
+        String auditor = Jwt.subject("auditor-9403").groups(Set.of(Roles.AUDITOR)).claim("municipalities", claim)
+                .expiresIn(3600).sign();
+        Map<String, Object> body = intake();
+        body.put("municipalityCode", "GM9403");
+        RestAssured.given().auth().oauth2(klantmanager).contentType(ContentType.JSON).body(body).post("/api/v1/intakes")
+                .then().statusCode(201);
+        RestAssured.given().auth().oauth2(auditor).get("/api/v1/audit-trail").then().statusCode(200);
+        RestAssured.given().auth().oauth2(auditor).get("/api/v1/audit-trail/verification").then().statusCode(200);
+        JsonPath trail = Caller.of(Roles.AUDITOR, "GM9403").given().get("/api/v1/audit-trail").then().extract().jsonPath();
+        assertEquals(List.of("CREATE", "READ", "VERIFY"), trail.getList("items.action"));
+    }
 }
