@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import nl.trede.core.catalogue.EvidenceLevel;
-import nl.trede.core.effects.EffectSource;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.recommend.ShownAdvice;
 import nl.trede.core.wording.Rationale;
 import nl.trede.persistence.JsonText;

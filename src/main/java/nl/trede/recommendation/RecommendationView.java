@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.trede.core.effects.EffectSource;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.recommend.ShownAdvice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,7 +1,5 @@
 package nl.trede.core.causal;
 
-import nl.trede.core.effects.EffectSource;
-
 /**
  * One client's expected effect of one arm versus control, in the outcome's units, with its 95 %
  * interval. Off support ({@code onSupport == false}) the data give no number: the estimate is NaN,

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import nl.trede.core.effects.EffectSource;
 
 /**
  * A fitted DR-learner: predicts one client's effect of every arm versus control with a 95 %

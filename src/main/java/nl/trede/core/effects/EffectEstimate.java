@@ -1,5 +1,6 @@
 package nl.trede.core.effects;
 
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.wording.Rationale;
 
 /**

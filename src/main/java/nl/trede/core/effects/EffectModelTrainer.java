@@ -16,7 +16,6 @@ import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.profile.IntakeProfile;
-import nl.trede.core.recommend.Recommender;
 import nl.trede.core.synth.PopulationGenerator;
 import nl.trede.core.synth.SimulatedClient;
 import nl.trede.core.synth.SyntheticPopulation;
@@ -205,10 +204,5 @@ public final class EffectModelTrainer {
     static double round(double value, int decimals) {
         double f = Math.pow(10, decimals);
         return Math.round(value * f) / f;
-    }
-
-    /** Exposed for tests: the recommender every policy uses. */
-    static Recommender recommender() {
-        return new Recommender();
     }
 }

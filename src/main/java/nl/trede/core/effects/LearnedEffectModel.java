@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.ArmEffect;
 import nl.trede.core.causal.DrLearnerModel;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.causal.Prior;
 import nl.trede.core.distance.ModelFiles;

@@ -3,6 +3,7 @@ package nl.trede.core.effects;
 import java.util.ArrayList;
 import java.util.List;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;

@@ -3,8 +3,8 @@ package nl.trede.core.recommend;
 import java.util.List;
 import nl.trede.core.catalogue.EvidenceLevel;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.effects.EffectEstimate;
-import nl.trede.core.effects.EffectSource;
 import nl.trede.core.wording.Rationale;
 
 /**

@@ -198,7 +198,7 @@ class DoublyRobustEstimatorTest {
         assertEquals(0.5, equal.priorShare(), 1e-9);
         assertEquals((data.estimate() - 0.2) / 2, equal.estimate(), 1e-9);
         assertEquals(data.dataSd() / Math.sqrt(2), equal.sd(), 1e-9);
-        assertEquals(nl.trede.core.effects.EffectSource.BLEND, equal.source());
+        assertEquals(EffectSource.BLEND, equal.source());
     }
 
     @Test

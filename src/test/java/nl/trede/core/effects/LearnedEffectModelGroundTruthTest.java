@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
-import nl.trede.core.cli.TrainModelsCommand;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.distance.ModelIntegrityException;
 import nl.trede.core.recommend.Advice;
 import nl.trede.core.recommend.RankedIntervention;
@@ -34,7 +34,7 @@ class LearnedEffectModelGroundTruthTest {
 
     @BeforeAll
     static void fitOnce() {
-        settings = EffectModelTrainer.Settings.standard(TrainModelsCommand.DEFAULT_SEED);
+        settings = EffectModelTrainer.Settings.standard(20261125L);
         result = new EffectModelTrainer().train(settings);
         System.out.printf(Locale.ROOT, "fitted %d interventions x 2 horizons on %,d clients in %.0f s%n",
                 Catalogue.STARTING.interventions().size() - 1, settings.historyClients(), result.seconds());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import org.junit.jupiter.api.Test;

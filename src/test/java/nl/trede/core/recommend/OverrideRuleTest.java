@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nl.trede.core.catalogue.EvidenceLevel;
-import nl.trede.core.effects.EffectSource;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.wording.Rationale;
 import org.junit.jupiter.api.Test;
 

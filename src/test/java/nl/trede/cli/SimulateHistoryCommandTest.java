@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,14 +18,15 @@ class SimulateHistoryCommandTest {
     @Test
     void writesOneRowPerClientWithTheDocumentedColumns(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("history.csv");
-        assertEquals(0, SimulateHistoryCommand.run(new String[] {"--out", file.toString(), "--size", "250", "--seed", "3"}));
+        assertEquals(0, Commands.run(new SimulateHistoryCommand(),
+                new String[] {"--out", file.toString(), "--size", "250", "--seed", "3"}, System.out, System.err));
         List<String> lines = Files.readAllLines(file);
         assertEquals(251, lines.size());
         assertEquals(String.join(",", HistoryCsv.header(false)), lines.get(0));
 
         Path truth = dir.resolve("truth.csv");
-        assertEquals(0, SimulateHistoryCommand.run(new String[] {"--out", truth.toString(), "--size", "250", "--seed", "3",
-                "--ground-truth"}));
+        assertEquals(0, Commands.run(new SimulateHistoryCommand(), new String[] {"--out", truth.toString(), "--size", "250",
+                "--seed", "3", "--ground-truth"}, System.out, System.err));
         assertTrue(Files.readAllLines(truth).get(0).contains("p12_NONE"));
         assertTrue(Files.readAllLines(truth).get(1).startsWith(lines.get(1)), "same seed, same clients");
     }
@@ -33,7 +34,7 @@ class SimulateHistoryCommandTest {
     @Test
     void outIsRequired() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, SimulateHistoryCommand.run(new String[] {"--size", "10"}, System.out, new PrintStream(err)));
+        assertEquals(2, Commands.run(new SimulateHistoryCommand(), new String[] {"--size", "10"}, System.out, new PrintStream(err)));
         assertTrue(err.toString().contains("--out is required"));
     }
 }

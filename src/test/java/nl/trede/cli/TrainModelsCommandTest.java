@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +23,8 @@ class TrainModelsCommandTest {
 
     @Test
     void regeneratingGivesTheSameMetricsAndALoadableActiveModel(@TempDir Path first, @TempDir Path second) throws IOException {
-        assertEquals(0, TrainModelsCommand.run(withOut(first)));
-        assertEquals(0, TrainModelsCommand.run(withOut(second)));
+        assertEquals(0, Commands.run(new TrainModelsCommand(), withOut(first), System.out, System.err));
+        assertEquals(0, Commands.run(new TrainModelsCommand(), withOut(second), System.out, System.err));
         ObjectMapper json = new ObjectMapper();
         JsonNode a = json.readTree(first.resolve("distance-0.0.1.card.json").toFile());
         JsonNode b = json.readTree(second.resolve("distance-0.0.1.card.json").toFile());
@@ -51,8 +51,8 @@ class TrainModelsCommandTest {
     void badArgumentsAreRejectedWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        assertEquals(2, TrainModelsCommand.run(new String[] {"--seed"}, quiet, new PrintStream(err)));
-        assertEquals(2, TrainModelsCommand.run(new String[] {"--colour", "red"}, quiet, new PrintStream(err)));
+        assertEquals(2, Commands.run(new TrainModelsCommand(), new String[] {"--seed"}, quiet, new PrintStream(err)));
+        assertEquals(2, Commands.run(new TrainModelsCommand(), new String[] {"--colour", "red"}, quiet, new PrintStream(err)));
         assertTrue(err.toString().contains("usage: train-models"));
     }
 

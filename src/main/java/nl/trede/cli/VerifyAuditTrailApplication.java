@@ -1,13 +1,12 @@
-package nl.trede.audit;
+package nl.trede.cli;
 
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
+import nl.trede.audit.AuditVerifier;
+import nl.trede.audit.ChainVerification;
 
-/**
- * {@code java -jar target/quarkus-app/quarkus-run.jar verify-audit-trail}: verifies the chain in
- * the configured database without serving HTTP. Exit code 0 when intact, 1 when broken.
- */
-public class VerifyAuditTrailCommand implements QuarkusApplication {
+/** The application {@code verify-audit-trail} starts: checks the chain in the configured database without serving HTTP. */
+public class VerifyAuditTrailApplication implements QuarkusApplication {
 
     @Inject
     AuditVerifier verifier;

@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.trede.core.causal.ArmEffect;
 import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.causal.CausalData;
@@ -36,94 +37,68 @@ import nl.trede.core.causal.OverlapSummary;
  * outcome's own units), the naive difference beside them and an overlap summary; optionally one
  * row of client-level effects per input row, and the fitted model as JSON.
  *
- * <p>Framework-free: the service's main dispatches {@code estimate-effects ...} to {@link #run}.
- * Exit codes: 0 done, 2 unusable command line or input (one message on stderr naming the column
- * and the data row), 1 an unexpected internal failure.
+ * <p>An unusable command line or input gives exit code 2 and one message on stderr naming the
+ * column and the data row.
  */
-public final class EstimateEffectsCommand {
-
-    static final String USAGE = """
-            usage: estimate-effects --data FILE.csv --treatment COLUMN --outcome COLUMN
-                                    [--control VALUE] [--features a,b,c] [--report report.json]
-                                    [--predictions effects.csv] [--model model.json] [--seed N] [--folds K]
-
-              --data         RFC 4180 CSV with a header row
-              --treatment    column holding the treatment each client received (two or more values)
-              --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
-              --control      the treatment value meaning "no intervention"; default "0" if present,
-                             else NONE or control (any case), else the most frequent value
-              --features     columns to adjust for; default all columns but treatment and outcome
-              --report       write the JSON report here instead of to stdout
-              --predictions  write per-row client effects (CSV, input order) here
-              --model        write the fitted effect model (JSON) here and print its SHA-256
-              --seed         seed of the cross-fitting folds (default 20260101)
-              --folds        cross-fitting folds (default 5)
-            """;
+final class EstimateEffectsCommand implements Command {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private EstimateEffectsCommand() {
+    @Override
+    public String name() {
+        return "estimate-effects";
     }
 
-    /** Runs the command; returns the process exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            Options options = Options.parse(args);
-            new Execution(options, out, err).execute();
-            return 0;
-        } catch (CommandException e) {
-            err.println("estimate-effects: " + e.getMessage());
-            if (e.showUsage()) {
-                err.print(USAGE);
-            }
-            return 2;
-        } catch (RuntimeException | IOException e) {
-            err.println("estimate-effects: internal error: " + e);
-            return 1;
-        }
+    @Override
+    public String summary() {
+        return "causal effects of the treatments in your own CSV extract (AIPW, DR-learner)";
     }
 
-    /** The parsed command line. */
-    record Options(Path data, String treatment, String outcome, String control, List<String> features,
-                   Path report, Path predictions, Path model, long seed, int folds) {
+    @Override
+    public String usage() {
+        return """
+                usage: estimate-effects --data FILE.csv --treatment COLUMN --outcome COLUMN
+                                        [--control VALUE] [--features a,b,c] [--report report.json]
+                                        [--predictions effects.csv] [--model model.json] [--seed N] [--folds K]
 
-        static Options parse(String[] args) throws CommandException {
-            Map<String, String> values = new HashMap<>();
-            List<String> known = List.of("--data", "--treatment", "--outcome", "--control", "--features",
-                    "--report", "--predictions", "--model", "--seed", "--folds");
-            for (int i = 0; i < args.length; i++) {
-                String key = args[i];
-                String value = null;
-                int eq = key.indexOf('=');
-                if (key.startsWith("--") && eq > 0) {
-                    value = key.substring(eq + 1);
-                    key = key.substring(0, eq);
-                }
-                if (key.equals("--help") || key.equals("-h")) {
-                    throw new CommandException("help requested", true);
-                }
-                if (!known.contains(key)) {
-                    throw new CommandException("unknown argument '" + args[i] + "'", true);
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new CommandException(key + " needs a value", true);
-                    }
-                    value = args[++i];
-                }
-                if (values.put(key, value) != null) {
-                    throw new CommandException(key + " is given twice", true);
-                }
-            }
-            for (String required : List.of("--data", "--treatment", "--outcome")) {
-                if (!values.containsKey(required) || values.get(required).isBlank()) {
-                    throw new CommandException(required + " is required", true);
-                }
-            }
+                  --data         RFC 4180 CSV with a header row
+                  --treatment    column holding the treatment each client received (two or more values)
+                  --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
+                  --control      the treatment value meaning "no intervention"; default "0" if present,
+                                 else NONE or control (any case), else the most frequent value
+                  --features     columns to adjust for; default all columns but treatment and outcome
+                  --report       write the JSON report here instead of to stdout
+                  --predictions  write per-row client effects (CSV, input order) here
+                  --model        write the fitted effect model (JSON) here and print its SHA-256
+                  --seed         seed of the cross-fitting folds (default 20260101)
+                  --folds        cross-fitting folds (default 5)
+                    """;
+    }
+
+    @Override
+    public Set<String> valued() {
+        return Set.of("--data", "--treatment", "--outcome", "--control", "--features", "--report", "--predictions",
+                "--model", "--seed", "--folds");
+    }
+
+    @Override
+    public int execute(Options options, PrintStream out, PrintStream err) throws CommandException, IOException {
+        new Execution(Settings.of(options), out, err).execute();
+        return 0;
+    }
+
+    /** What to estimate, from the command line. */
+    record Settings(Path data, String treatment, String outcome, String control, List<String> features,
+                    Path report, Path predictions, Path model, long seed, int folds) {
+
+        static Settings of(Options options) throws CommandException {
+            Path data = Path.of(options.required("--data"));
+            String treatment = options.required("--treatment").trim();
+            String outcome = options.required("--outcome").trim();
             List<String> features = null;
-            if (values.containsKey("--features")) {
+            if (options.has("--features")) {
                 features = new ArrayList<>();
-                for (String f : values.get("--features").split(",")) {
+                for (String f : options.get("--features", "").split(",")) {
                     if (!f.trim().isEmpty()) {
                         features.add(f.trim());
                     }
@@ -133,38 +108,29 @@ public final class EstimateEffectsCommand {
                 }
             }
             DoublyRobustEstimator.Settings defaults = DoublyRobustEstimator.Settings.defaults();
-            long seed = values.containsKey("--seed") ? integer(values.get("--seed"), "--seed") : defaults.seed();
-            long folds = values.containsKey("--folds") ? integer(values.get("--folds"), "--folds") : defaults.folds();
+            long seed = options.getLong("--seed", defaults.seed());
+            long folds = options.getLong("--folds", defaults.folds());
             if (folds < 2 || folds > 20) {
                 throw new CommandException("--folds must be between 2 and 20", true);
             }
-            return new Options(Path.of(values.get("--data")), values.get("--treatment").trim(),
-                    values.get("--outcome").trim(), values.get("--control"), features, path(values, "--report"),
-                    path(values, "--predictions"), path(values, "--model"), seed, (int) folds);
+            return new Settings(data, treatment, outcome, options.get("--control", null), features,
+                    path(options, "--report"), path(options, "--predictions"), path(options, "--model"), seed, (int) folds);
         }
 
-        private static long integer(String value, String key) throws CommandException {
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new CommandException(key + " must be a whole number, not '" + value + "'", true);
-            }
-        }
-
-        private static Path path(Map<String, String> values, String key) {
-            return values.containsKey(key) ? Path.of(values.get(key)) : null;
+        private static Path path(Options options, String name) {
+            return options.has(name) ? Path.of(options.get(name, null)) : null;
         }
     }
 
     /** One run: read, validate, encode, fit, write. */
     private static final class Execution {
 
-        private final Options options;
+        private final Settings options;
         private final PrintStream out;
         /** The human-readable summary goes to stdout, unless the JSON report does. */
         private final PrintStream summary;
 
-        Execution(Options options, PrintStream out, PrintStream err) {
+        Execution(Settings options, PrintStream out, PrintStream err) {
             this.options = options;
             this.out = out;
             this.summary = options.report() == null ? err : out;

@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 /** A problem with the command line or the input that the user must fix; exit code 2, no stack trace. */
 final class CommandException extends Exception {

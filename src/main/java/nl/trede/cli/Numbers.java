@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package nl.trede.core.cli;
+package nl.trede.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

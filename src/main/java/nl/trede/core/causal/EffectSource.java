@@ -1,4 +1,4 @@
-package nl.trede.core.effects;
+package nl.trede.core.causal;
 
 /** Where an expected effect came from. */
 public enum EffectSource {
