@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,9 +25,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -53,6 +56,9 @@ public class ProblemMappers {
 
     @Inject
     Validator validator;
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
@@ -155,6 +161,15 @@ public class ProblemMappers {
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON"
                 + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ")")));
+    }
+
+    /** A 405 names the methods the path does answer (RFC 9110 §15.5.6). */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        Response problem = respond(Problem.of(405, "Method Not Allowed", describe(405)));
+        return allowedMethods.allowHeader(request.path())
+                .map(methods -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, methods).build())
+                .orElse(problem);
     }
 
     @ServerExceptionMapper
