@@ -27,6 +27,11 @@ public class AllowedMethods {
 
     private final String basePath;
     private final Map<Pattern, Set<String>> methodsByPath = new LinkedHashMap<>();
+    private final Map<Pattern, String> templates = new LinkedHashMap<>();
+
+    /** An API path template, e.g. {@code /api/v1/intakes/{intakeId}}, and its Allow header value. */
+    public record Route(String template, String allow) {
+    }
 
     public AllowedMethods(@ConfigProperty(name = "quarkus.rest.path") String basePath, BeanManager beans) {
         this.basePath = basePath;
@@ -44,7 +49,9 @@ public class AllowedMethods {
             httpMethod(method).ifPresent(verb -> {
                 Path methodPath = method.getAnnotation(Path.class);
                 String template = join(classPath, methodPath == null ? "" : methodPath.value());
-                Set<String> verbs = methodsByPath.computeIfAbsent(pattern(template), p -> new TreeSet<>());
+                Pattern pattern = pattern(template);
+                templates.put(pattern, basePath + template);
+                Set<String> verbs = methodsByPath.computeIfAbsent(pattern, p -> new TreeSet<>());
                 verbs.add(verb);
                 verbs.add(HttpMethod.OPTIONS);
                 if (verb.equals(HttpMethod.GET)) {
@@ -54,8 +61,8 @@ public class AllowedMethods {
         }
     }
 
-    /** The methods the path answers, or empty when no API resource lives there. */
-    public Optional<String> allowHeader(String requestPath) {
+    /** The route of the path, or empty when no API resource lives there. */
+    public Optional<Route> route(String requestPath) {
         if (requestPath == null || !requestPath.startsWith(basePath)) {
             return Optional.empty();
         }
@@ -63,7 +70,7 @@ public class AllowedMethods {
         // As JAX-RS matches: the template with the most literal characters wins (/clients/search over /clients/{id}).
         return methodsByPath.entrySet().stream().filter(e -> e.getKey().matcher(relative).matches())
                 .max(Comparator.comparingInt(e -> e.getKey().pattern().replace("[^/]+", "").length()))
-                .map(e -> String.join(", ", e.getValue()));
+                .map(e -> new Route(templates.get(e.getKey()), String.join(", ", e.getValue())));
     }
 
     private static Optional<String> httpMethod(Method method) {

@@ -167,8 +167,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
         Response problem = respond(Problem.of(405, "Method Not Allowed", describe(405)));
-        return allowedMethods.allowHeader(request.path())
-                .map(methods -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, methods).build())
+        return allowedMethods.route(request.path())
+                .map(route -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, route.allow()).build())
                 .orElse(problem);
     }
 
