@@ -1,5 +1,6 @@
 package nl.trede.client;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,18 +22,34 @@ public class ClientService {
         this.user = user;
     }
 
+    /**
+     * The client with this reference, registered if new. Simultaneous first intakes of one client
+     * are normal (case systems retry and run in parallel), so the registration commits in a short
+     * transaction of its own that skips a row another one just inserted: the others wait
+     * milliseconds for it, not a whole intake, and then all read the same client. Call it before the
+     * caller's transaction has used the database, so that no request holds one connection while it
+     * waits for a second.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Client findOrRegister(String municipalityCode, String clientReference) {
         user.requireActingFor(municipalityCode);
-        return find(municipalityCode, clientReference).orElseGet(() -> {
-            Client client = new Client();
-            client.id = UUID.randomUUID();
-            client.municipalityCode = municipalityCode;
-            client.referenceHash = hasher.hash(municipalityCode, clientReference);
-            client.createdAt = Instant.now();
-            client.persist();
-            return client;
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (find(municipalityCode, clientReference).isEmpty()) {
+                registerIfNew(municipalityCode, hasher.hash(municipalityCode, clientReference));
+            }
         });
+        return find(municipalityCode, clientReference).orElseThrow();
+    }
+
+    /** Insert-or-nothing on the unique (municipality, reference hash): PostgreSQL and H2 in PostgreSQL mode. */
+    private static void registerIfNew(String municipalityCode, String hash) {
+        Client.getEntityManager().createNativeQuery("INSERT INTO client (id, municipality_code, reference_hash, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, municipalityCode)
+                .setParameter(3, hash)
+                .setParameter(4, Instant.now())
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,7 +60,7 @@ public class ClientService {
 
     /**
      * Looks under the current key and the previous ones; a client found under a previous key is
-     * re-keyed to the current key in the caller's transaction, so a rotation completes client by
+     * re-keyed to the current key in the transaction that finds it, so a rotation completes client by
      * client as the case system sends each reference again.
      */
     private Optional<Client> find(String municipalityCode, String clientReference) {
