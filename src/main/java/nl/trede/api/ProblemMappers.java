@@ -224,7 +224,7 @@ public class ProblemMappers {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
         if (target == String.class) {
-            return "must be text, without NUL characters";
+            return "must be text: valid Unicode, without NUL characters";
         }
         return "must be of type " + friendlyType(target);
     }

@@ -30,7 +30,9 @@ import java.util.List;
 /**
  * Strict JSON: a misspelt field would otherwise be silently dropped and scored as "missing", and
  * "42" or 42.7 for an integer would be silently coerced; text with a NUL character is refused
- * (PostgreSQL cannot store it, and no client reference or note needs it). Each request body of
+ * (PostgreSQL cannot store it, and no client reference or note needs it), and so is text that is
+ * not valid Unicode: a JSON escape can give a lone half of a surrogate pair ({@code "\ud800"}),
+ * which UTF-8 cannot encode, so two different references would be stored as one. Each request body of
  * Trede's own types is checked field by field, so that one 400 lists every unknown and every
  * ill-typed field, beside the Bean Validation violations of the fields that could be read
  * ({@link ProblemMappers#invalidFields}).
@@ -48,7 +50,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("trede-strict")
-                .addDeserializer(String.class, new NoNulStrings())
+                .addDeserializer(String.class, new StrictStrings())
                 .setDeserializerModifier(new EveryFieldChecked()));
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -95,10 +97,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** Reads text as usual, and refuses it when it holds a NUL character. */
-    static final class NoNulStrings extends StdScalarDeserializer<String> {
+    /** Reads text as usual, and refuses it when it holds a NUL character or an unpaired surrogate. */
+    static final class StrictStrings extends StdScalarDeserializer<String> {
 
-        NoNulStrings() {
+        StrictStrings() {
             super(String.class);
         }
 
@@ -108,7 +110,23 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw new RefusedValue(parser, ProblemCode.NUL_CHARACTER, "text must not contain the NUL character");
             }
+            if (value != null && !isValidUnicode(value)) {
+                throw new RefusedValue(parser, ProblemCode.INVALID_UNICODE, "text must be valid Unicode");
+            }
             return value;
+        }
+
+        /** True when every surrogate is half of a high-low pair, i.e. the text can be encoded as UTF-8. */
+        static boolean isValidUnicode(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

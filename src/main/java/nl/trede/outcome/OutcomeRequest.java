@@ -5,7 +5,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OutcomeRequest")
 public record OutcomeRequest(
         @NotNull(message = "is required")
-        @PastOrPresent(message = "must not be in the future")
-        @Schema(description = "Date the situation was observed (RFC 3339 full-date)", example = "2026-05-01", required = true)
+        @Schema(description = "Date the situation was observed (RFC 3339 full-date): from the day before the client's first intake"
+                + " to tomorrow, Europe/Amsterdam", example = "2026-05-01", required = true)
         LocalDate observedOn,
         @NotNull(message = "is required")
         @Schema(required = true, example = "PAID_WORK")
