@@ -45,7 +45,7 @@ public class OutcomeService {
         Intake firstIntake = Intake.find("clientId = ?1 order by createdAt", client.id).firstResult();
         if (firstIntake == null) {
             // Only a client whose first intake failed after registering them has none.
-            throw new InvalidInputException("clientId", "has no intake yet");
+            throw new InvalidInputException("clientId", ProblemCode.UNKNOWN_REFERENCE, "has no intake yet");
         }
         List<Problem.InvalidParam> invalid = new ArrayList<>();
         LocalDate earliest = firstIntake.createdAt.atZone(ZONE).toLocalDate().minus(CLOCK_SKEW);
