@@ -35,7 +35,7 @@ import nl.trede.security.Roles;
 @ApplicationScoped
 public class DecisionService {
 
-    static final String NO_ADVICE_SHOWN = "No advice was shown for this intake; GET its recommendations first, "
+    private static final String NO_ADVICE_SHOWN = "No advice was shown for this intake; GET its recommendations first, "
             + "so that the decision is compared with what the klantmanager saw";
 
     private final IntakeService intakes;

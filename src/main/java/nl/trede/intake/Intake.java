@@ -59,7 +59,7 @@ public class Intake extends ClientFact {
     public int category;
     @Column(name = "model_version", nullable = false, length = 100)
     public String modelVersion;
-    /** The factors exactly as shown, as JSON. */
+    /** The score's factors ({@link nl.trede.core.distance.ScoreFactor}) exactly as shown, as JSON. */
     @Column(nullable = false, length = 65535)
     public String factors;
     /** The missing fields, as a JSON array. */

@@ -13,7 +13,6 @@ import nl.trede.core.profile.IntakeProfile;
 import nl.trede.models.ActiveModels;
 import nl.trede.persistence.JsonText;
 import nl.trede.security.CurrentUser;
-import nl.trede.scoring.ScoreView;
 
 /** Records intakes with the score the active model gives them. */
 @ApplicationScoped
@@ -43,7 +42,7 @@ public class IntakeService {
         intake.probability = score.probability();
         intake.category = score.category().number();
         intake.modelVersion = score.modelVersion();
-        intake.factors = JsonText.write(ScoreView.of(score).factors());
+        intake.factors = JsonText.write(score.factors());
         intake.missingFields = JsonText.write(score.missingFields());
         intake.persist();
         audit.record(Action.CREATE, "intake", intake.id, intake.municipalityCode, intake.modelVersion);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.trede.core.distance.DistanceCategory;
+import nl.trede.core.distance.ScoreFactor;
 import nl.trede.persistence.JsonText;
 import nl.trede.scoring.ProfileFields;
 import nl.trede.scoring.ScoreView;
@@ -20,13 +21,14 @@ public record IntakeView(
         ProfileFields profile,
         ScoreView score) {
 
-    private static final TypeReference<List<ScoreView.FactorView>> FACTORS = new TypeReference<>() { };
+    private static final TypeReference<List<ScoreFactor>> FACTORS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     public static IntakeView of(Intake intake) {
         ScoreView score = new ScoreView(intake.probability, intake.category,
                 DistanceCategory.ofNumber(intake.category).dutchLabel(), intake.modelVersion,
-                JsonText.read(intake.factors, FACTORS), JsonText.read(intake.missingFields, STRINGS));
+                JsonText.read(intake.factors, FACTORS).stream().map(ScoreView.FactorView::of).toList(),
+                JsonText.read(intake.missingFields, STRINGS));
         return new IntakeView(intake.id, intake.clientId, intake.municipalityCode, intake.createdAt,
                 ProfileFields.of(intake.profile()), score);
     }

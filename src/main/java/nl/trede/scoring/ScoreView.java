@@ -30,14 +30,14 @@ public record ScoreView(
             double percentagePoints,
             @Schema(description = "Plain Dutch, for the klantmanager to repeat to the client")
             String explanation) {
+
+        public static FactorView of(ScoreFactor f) {
+            return new FactorView(f.field(), f.direction(), f.percentagePoints(), f.explanation());
+        }
     }
 
     public static ScoreView of(DistanceScore score) {
         return new ScoreView(score.probability(), score.category().number(), score.category().dutchLabel(),
-                score.modelVersion(),
-                score.factors().stream()
-                        .map(f -> new FactorView(f.field(), f.direction(), f.percentagePoints(), f.explanation()))
-                        .toList(),
-                score.missingFields());
+                score.modelVersion(), score.factors().stream().map(FactorView::of).toList(), score.missingFields());
     }
 }

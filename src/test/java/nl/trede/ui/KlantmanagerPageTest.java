@@ -74,6 +74,9 @@ class KlantmanagerPageTest extends BrowserTest {
         List<WebElement> bars = browser.driver.findElements(By.cssSelector("#advies-tabel svg[role=img]"));
         assertTrue(bars.size() >= rows.size() - 1 && !bars.isEmpty(), "effect bars with intervals are drawn");
         assertTrue(bars.get(0).getAttribute("aria-label").contains("95 %-interval"));
+        String why = rows.get(0).findElement(By.cssSelector("details p")).getAttribute("textContent");
+        assertTrue(why.matches("^(Het uitgangspunt|Geleerd van|Verwachting uit onderzoek|Te weinig vergelijkbare).*"),
+                "the rationale is in Dutch: " + why);
         assertEquals(List.of(), browser.driver.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
                 + ".filter(e => e.labels.length === 0).map(e => e.id || e.name)"), "every field has a label");
         browser.screenshot("klantmanager-advies");

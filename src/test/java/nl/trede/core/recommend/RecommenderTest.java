@@ -1,6 +1,6 @@
 package nl.trede.core.recommend;
 
-import static nl.trede.core.ProfileBuilder.profile;
+import static nl.trede.core.Profiles.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,7 @@ import nl.trede.core.effects.EffectEstimate;
 import nl.trede.core.effects.EffectModel;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.wording.Rationale;
+import nl.trede.core.profile.ProfileField;
 import org.junit.jupiter.api.Test;
 
 /** Ranking, the tie rule and exclusions, with effects fixed by the test. */
@@ -76,7 +77,7 @@ class RecommenderTest {
     void ranksByEffectTheCheaperFirstOnAnExactTieAndOptionsWithoutHistoryLast() {
         FixedEffects effects = new FixedEffects(Map.of("NONE", effect(0, 0.0), "CHEAP", effect(2, 1.0), "DEAR", effect(2, 1.0),
                 "CLEAR_WINNER", effect(9, 0.5), "UNKNOWN", effect(0, null), "DEBTS_ONLY", effect(20, 1.0)));
-        Advice advice = new Recommender().recommend(profile().debts(false).build(), 0.23, CATALOGUE, effects, 12);
+        Advice advice = new Recommender().recommend(profile(ProfileField.PROBLEMATIC_DEBTS, false), 0.23, CATALOGUE, effects, 12);
         assertEquals(List.of("CLEAR_WINNER", "CHEAP", "DEAR", "NONE", "UNKNOWN"), codes(advice));
         assertEquals(1, advice.notEligible().size());
         assertEquals("DEBTS_ONLY", advice.notEligible().get(0).intervention().code());
@@ -88,7 +89,7 @@ class RecommenderTest {
     void theEffectsAreComputedFromTheBaselineChanceItIsGiven() {
         FixedEffects effects = new FixedEffects(Map.of("NONE", effect(0, 0.0), "CHEAP", effect(1, 1.0), "DEAR", effect(1, 1.0),
                 "CLEAR_WINNER", effect(1, 1.0), "UNKNOWN", effect(1, 1.0), "DEBTS_ONLY", effect(1, 1.0)));
-        Advice advice = new Recommender().recommend(profile().build(), 0.37, CATALOGUE, effects, 12);
+        Advice advice = new Recommender().recommend(profile(), 0.37, CATALOGUE, effects, 12);
         assertEquals(0.37, advice.baselineChance());
         assertFalse(effects.baselines.isEmpty());
         assertTrue(effects.baselines.stream().allMatch(b -> b == 0.37), effects.baselines.toString());
@@ -98,7 +99,7 @@ class RecommenderTest {
     void tiesAreSymmetricAndLeaveOutOptionsWithoutHistory() {
         FixedEffects effects = new FixedEffects(Map.of("NONE", effect(0, 0.1), "CHEAP", effect(2, 1.0), "DEAR", effect(3, 1.0),
                 "CLEAR_WINNER", effect(9, 0.5), "UNKNOWN", effect(3, null), "DEBTS_ONLY", effect(1, 1.0)));
-        Advice advice = new Recommender().recommend(profile().debts(false).build(), 0.2, CATALOGUE, effects, 12);
+        Advice advice = new Recommender().recommend(profile(ProfileField.PROBLEMATIC_DEBTS, false), 0.2, CATALOGUE, effects, 12);
         Map<String, List<String>> ties = new java.util.HashMap<>();
         advice.ranked().forEach(r -> ties.put(r.intervention().code(), r.tiedWith()));
         assertEquals(List.of(), ties.get("CLEAR_WINNER"), "9 ± 1 is clear of 3 ± 2");
