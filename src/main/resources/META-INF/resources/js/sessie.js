@@ -36,8 +36,14 @@ async function signIn(account) {
 
 const ROLE_NAMES = {
   'case-system': 'zaaksysteem', klantmanager: 'klantmanager', 'data-scientist': 'data scientist',
-  auditor: 'auditor', admin: 'beheerder',
+  auditor: 'auditor', admin: 'beheerder', operator: 'beheer van de dienst',
 };
+
+/** "klantmanager, GM0599" — or only the role for an account that acts for no municipality. */
+function describe(account) {
+  const role = ROLE_NAMES[account.role] ?? account.role;
+  return account.municipalities.length ? `${role}, ${account.municipalities.join(', ')}` : role;
+}
 
 /**
  * The sign-in line in the page header. Without an identity provider (the embedded installation)
@@ -49,7 +55,7 @@ async function renderSignIn(slot) {
     slot.innerHTML = `<span>Aangemeld als <strong id="aangemeld-als"></strong></span>
       <button type="button" id="afmelden-knop" class="tweede">Afmelden</button>`;
     slot.querySelector('#aangemeld-als').textContent =
-      `${current.account} (${ROLE_NAMES[current.role] ?? current.role}, ${current.municipalities.join(', ')})`;
+      `${current.account} (${describe(current)})`;
     slot.querySelector('#afmelden-knop').addEventListener('click', signOut);
     return;
   }
@@ -68,7 +74,7 @@ async function renderSignIn(slot) {
   for (const account of items) {
     const option = document.createElement('option');
     option.value = account.account;
-    option.textContent = `${account.account} – ${ROLE_NAMES[account.role] ?? account.role}, ${account.municipalities.join(', ')}`;
+    option.textContent = `${account.account} – ${describe(account)}`;
     select.append(option);
   }
   slot.querySelector('#aanmelden').addEventListener('submit', event => {
