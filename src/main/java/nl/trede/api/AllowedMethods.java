@@ -9,10 +9,11 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,32 +27,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AllowedMethods {
 
     private final String basePath;
-    private final Map<Pattern, Set<String>> methodsByPath = new LinkedHashMap<>();
-    private final Map<Pattern, String> templates = new LinkedHashMap<>();
+    /** Most literal characters first, as JAX-RS matches: {@code /clients/search} before {@code /clients/{id}}. */
+    private final List<Route> routes;
 
     /** An API path template, e.g. {@code /api/v1/intakes/{intakeId}}, and its Allow header value. */
-    public record Route(String template, String allow) {
+    public record Route(String template, String allow, Pattern pattern) {
     }
 
     public AllowedMethods(@ConfigProperty(name = "quarkus.rest.path") String basePath, BeanManager beans) {
         this.basePath = basePath;
+        Map<String, Set<String>> methodsByTemplate = new TreeMap<>();
         // Quarkus REST makes every resource class a bean, so the bean manager lists them all.
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Path classPath = bean.getBeanClass().getAnnotation(Path.class);
             if (classPath != null) {
-                addResource(classPath.value(), bean.getBeanClass());
+                addResource(classPath.value(), bean.getBeanClass(), methodsByTemplate);
             }
         }
+        this.routes = methodsByTemplate.entrySet().stream()
+                .map(e -> new Route(basePath + e.getKey(), String.join(", ", e.getValue()), pattern(e.getKey())))
+                .sorted(Comparator.comparingInt((Route route) -> literalLength(route.template())).reversed())
+                .toList();
     }
 
-    private void addResource(String classPath, Class<?> resource) {
+    private static void addResource(String classPath, Class<?> resource, Map<String, Set<String>> methodsByTemplate) {
         for (Method method : resource.getMethods()) {
             httpMethod(method).ifPresent(verb -> {
                 Path methodPath = method.getAnnotation(Path.class);
                 String template = join(classPath, methodPath == null ? "" : methodPath.value());
-                Pattern pattern = pattern(template);
-                templates.put(pattern, basePath + template);
-                Set<String> verbs = methodsByPath.computeIfAbsent(pattern, p -> new TreeSet<>());
+                Set<String> verbs = methodsByTemplate.computeIfAbsent(template, t -> new TreeSet<>());
                 verbs.add(verb);
                 verbs.add(HttpMethod.OPTIONS);
                 if (verb.equals(HttpMethod.GET)) {
@@ -67,10 +71,11 @@ public class AllowedMethods {
             return Optional.empty();
         }
         String relative = requestPath.substring(basePath.length());
-        // As JAX-RS matches: the template with the most literal characters wins (/clients/search over /clients/{id}).
-        return methodsByPath.entrySet().stream().filter(e -> e.getKey().matcher(relative).matches())
-                .max(Comparator.comparingInt(e -> e.getKey().pattern().replace("[^/]+", "").length()))
-                .map(e -> new Route(templates.get(e.getKey()), String.join(", ", e.getValue())));
+        return routes.stream().filter(route -> route.pattern().matcher(relative).matches()).findFirst();
+    }
+
+    private static int literalLength(String template) {
+        return template.replaceAll("\\{[^}]+}", "").length();
     }
 
     private static Optional<String> httpMethod(Method method) {

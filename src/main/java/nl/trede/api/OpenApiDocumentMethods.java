@@ -1,6 +1,7 @@
 package nl.trede.api;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,7 @@ public class OpenApiDocumentMethods {
             } else {
                 context.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .end("{\"status\":405,\"title\":\"Method Not Allowed\",\"detail\":\"The API description is read with GET\"}");
+                        .end(Json.encode(Problem.of(405, "Method Not Allowed", "The API description is read with GET")));
             }
         });
     }

@@ -31,6 +31,11 @@ class AllowedMethodsTest {
                 .header("Allow", "GET, HEAD, OPTIONS")
                 .body("status", equalTo(405));
         given().put("/api/v1/intakes").then().statusCode(405).header("Allow", "OPTIONS, POST");
+        anonymous().post("/api/v1/openapi.json").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, OPTIONS")
+                .body("status", equalTo(405));
     }
 
     @Test
