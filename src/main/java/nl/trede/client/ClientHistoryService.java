@@ -1,4 +1,4 @@
-package nl.trede.history;
+package nl.trede.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.trede.api.NotFound;
 import nl.trede.audit.AuditTrail;
-import nl.trede.client.Client;
-import nl.trede.client.ClientService;
 import nl.trede.decision.Decision;
 import nl.trede.decision.DecisionView;
 import nl.trede.intake.Intake;

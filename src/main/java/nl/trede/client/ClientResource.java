@@ -1,4 +1,4 @@
-package nl.trede.history;
+package nl.trede.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

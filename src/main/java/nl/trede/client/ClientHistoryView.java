@@ -1,4 +1,4 @@
-package nl.trede.history;
+package nl.trede.client;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.trede.history;
+package nl.trede.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

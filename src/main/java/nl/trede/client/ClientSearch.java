@@ -1,4 +1,4 @@
-package nl.trede.history;
+package nl.trede.client;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
