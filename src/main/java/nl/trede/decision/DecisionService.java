@@ -16,6 +16,7 @@ import nl.trede.api.ProblemCode;
 import nl.trede.audit.AuditTrail;
 import nl.trede.audit.AuditTrail.Action;
 import nl.trede.audit.AuditTrail.Detail;
+import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.OverrideRule;
@@ -57,7 +58,7 @@ public class DecisionService {
     public Decision decide(UUID intakeId, DecisionRequest request) {
         Intake intake = intakes.get(intakeId);
         List<InvalidParam> invalid = new ArrayList<>();
-        checkInterventions(request.interventionCodes(), intake.profile(), invalid);
+        checkInterventions(models.current().catalogue(), request.interventionCodes(), intake.profile(), invalid);
         Optional<Recommendation> decidedOn = adviceDecidedOn(intake, request.recommendationId(), invalid);
         OverrideRule.Verdict verdict = decidedOn.map(r -> OverrideRule.judge(r.advice(), intake.category,
                 request.interventionCodes(), request.adjustedCategory(), request.reasonCode() != null)).orElse(null);
@@ -103,12 +104,13 @@ public class DecisionService {
         return decision;
     }
 
-    private void checkInterventions(List<String> codes, IntakeProfile profile, List<InvalidParam> invalid) {
+    private static void checkInterventions(Catalogue catalogue, List<String> codes, IntakeProfile profile,
+                                           List<InvalidParam> invalid) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             String field = "interventionCodes[" + i + "]";
             String code = codes.get(i);
-            Optional<Intervention> intervention = models.catalogue().find(code);
+            Optional<Intervention> intervention = catalogue.find(code);
             if (intervention.isEmpty()) {
                 invalid.add(new InvalidParam(field, ProblemCode.INVALID_VALUE, "unknown intervention code; see GET /api/v1/interventions"));
             } else if (!seen.add(code)) {

@@ -34,7 +34,7 @@ public class IntakeService {
     public Intake record(IntakeRequest request) {
         Client client = clients.findOrRegister(request.municipalityCode, request.clientReference);
         IntakeProfile profile = request.toProfile();
-        DistanceScore score = models.distance().score(profile);
+        DistanceScore score = models.current().distance().score(profile);
 
         Intake intake = new Intake();
         intake.newFactAbout(client.id, client.municipalityCode);

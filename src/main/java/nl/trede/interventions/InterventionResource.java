@@ -32,6 +32,6 @@ public class InterventionResource {
     @Operation(summary = "The intervention catalogue", description = "Code, names, cost, duration, evidence level, eligibility and the literature prior of each intervention.")
     @APIResponse(responseCode = "200", description = "The catalogue")
     public Catalogue listInterventions() {
-        return new Catalogue(models.catalogue().interventions().stream().map(InterventionView::of).toList());
+        return new Catalogue(models.current().catalogue().interventions().stream().map(InterventionView::of).toList());
     }
 }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness reports which models the service answers with. */
+/** Readiness reports the model set the service answers with now. */
 @Readiness
 @ApplicationScoped
 public class ModelReadinessCheck implements HealthCheck {
@@ -18,11 +18,13 @@ public class ModelReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        ModelSet serving = models.current();
         return HealthCheckResponse.named("models")
                 .up()
-                .withData("distanceModel", models.distance().version())
-                .withData("effectModel", models.effects().version())
-                .withData("interventions", models.catalogue().interventions().size())
+                .withData("distanceModel", serving.distance().version())
+                .withData("effectModel", serving.effects().version())
+                .withData("catalogue", serving.catalogue().version())
+                .withData("interventions", serving.catalogue().interventions().size())
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import nl.trede.core.recommend.Recommender;
 import nl.trede.core.recommend.ShownAdvice;
 import nl.trede.intake.Intake;
 import nl.trede.models.ActiveModels;
+import nl.trede.models.ModelSet;
 
 /**
  * Produces advice for an intake and records it as shown: once per intake, horizon and versions
@@ -40,8 +41,10 @@ public class RecommendationService {
      */
     @Transactional
     public RecommendationView recommend(Intake intake, int horizonMonths) {
-        EffectModel effects = models.effects();
-        Catalogue catalogue = models.catalogue();
+        // One snapshot for the whole request; the distance version is the intake's, whose score is the baseline.
+        ModelSet set = models.current();
+        EffectModel effects = set.effects();
+        Catalogue catalogue = set.catalogue();
         ShownAdvice.Versions versions = new ShownAdvice.Versions(intake.modelVersion, effects.version(), catalogue.version());
         Optional<Recommendation> shown = Recommendation.shown(intake.id, horizonMonths, versions);
         if (shown.isEmpty()) {

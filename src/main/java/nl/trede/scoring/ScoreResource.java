@@ -31,6 +31,6 @@ public class ScoreResource {
     @Operation(summary = "Score a profile", description = "For what-if questions and batch use: nothing is stored.")
     @APIResponse(responseCode = "200", description = "The distance score")
     public ScoreView scoreProfile(@Valid @NotNull(message = "a JSON object with the intake fields is required") ProfileFields profile) {
-        return ScoreView.of(models.distance().score(profile.toProfile()));
+        return ScoreView.of(models.current().distance().score(profile.toProfile()));
     }
 }
