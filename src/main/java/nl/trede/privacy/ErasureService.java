@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.UUID;
 import nl.trede.client.Client;
 import nl.trede.decision.Decision;
+import nl.trede.fairness.FairnessAttributes;
 import nl.trede.intake.Intake;
 import nl.trede.recommendation.Recommendation;
 
 /**
  * Erases a client's personal data: the reference hash (so the client cannot be found again), every
- * intake profile and the factors derived from it, the advice texts and the klantmanager's notes.
+ * intake profile and the factors derived from it, the advice texts, the klantmanager's notes and any
+ * protected attributes recorded for fairness monitoring.
  * What remains are codes, categories, dates and model versions under an id that no longer leads
  * to a person — enough for aggregate monitoring, not for identifying anyone.
  */
@@ -33,5 +35,6 @@ public class ErasureService {
         }
         Recommendation.eraseOfClient(client.id);
         Decision.update("note = null where clientId = ?1", client.id);
+        FairnessAttributes.eraseOfClient(client.id);
     }
 }

@@ -58,6 +58,8 @@ public class DemoAccounts {
             new Account("data-scientist-rotterdam", "Demo: data scientist, gemeente Rotterdam", Roles.DATA_SCIENTIST, List.of("GM0599")),
             new Account("auditor-rotterdam", "Demo: auditor, gemeente Rotterdam", Roles.AUDITOR, List.of("GM0599")),
             new Account("admin-rotterdam", "Demo: functional administrator, gemeente Rotterdam", Roles.ADMIN, List.of("GM0599")),
+            new Account("fairness-auditor-rotterdam", "Demo: fairness auditor, gemeente Rotterdam", Roles.FAIRNESS_AUDITOR,
+                    List.of("GM0599")),
             new Account("operator", "Demo: operator of this installation (metrics; no client data, no municipality)",
                     Roles.OPERATOR, List.of()));
 

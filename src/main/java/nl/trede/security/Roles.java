@@ -18,11 +18,16 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** A functional administrator: erasure and retention. */
     public static final String ADMIN = "admin";
+    /**
+     * A fairness auditor: the only role that may read protected attributes (gender, migration
+     * background), and only to compare how models and advice treat groups.
+     */
+    public static final String FAIRNESS_AUDITOR = "fairness-auditor";
     /** Whoever runs the installation: the metrics, no client data and no municipality. */
     public static final String OPERATOR = "operator";
 
     /** Every Trede role; a token's other groups (team paths and the like) mean nothing to Trede. */
-    public static final Set<String> ALL = Set.of(CASE_SYSTEM, KLANTMANAGER, DATA_SCIENTIST, AUDITOR, ADMIN, OPERATOR);
+    public static final Set<String> ALL = Set.of(CASE_SYSTEM, KLANTMANAGER, DATA_SCIENTIST, AUDITOR, ADMIN, FAIRNESS_AUDITOR, OPERATOR);
 
     private Roles() {
     }

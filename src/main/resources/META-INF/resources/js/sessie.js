@@ -36,7 +36,8 @@ async function signIn(account) {
 
 const ROLE_NAMES = {
   'case-system': 'zaaksysteem', klantmanager: 'klantmanager', 'data-scientist': 'data scientist',
-  auditor: 'auditor', admin: 'beheerder', operator: 'beheer van de dienst',
+  auditor: 'auditor', admin: 'beheerder', 'fairness-auditor': 'auditor eerlijkheid',
+  operator: 'beheer van de dienst',
 };
 
 /** "klantmanager, GM0599" — or only the role for an account that acts for no municipality. */

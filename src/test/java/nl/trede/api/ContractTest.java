@@ -44,6 +44,7 @@ class ContractTest {
     private static final String AUDITOR = "auditor-rotterdam";
     private static final String DATA_SCIENTIST = "data-scientist-rotterdam";
     private static final String ADMIN = "admin-rotterdam";
+    private static final String FAIRNESS_AUDITOR = "fairness-auditor-rotterdam";
 
     /** Documented statuses that no request can provoke, and why. 500 is never provoked on purpose. */
     private static final Set<String> NOT_PROVOKABLE = Set.of(
@@ -150,6 +151,22 @@ class ContractTest {
         exchange(as(AUDITOR), "GET", "/audit-trail/verification");
         exchange(anonymous(), "GET", "/audit-trail/verification");
         exchange(as(KLANTMANAGER), "GET", "/audit-trail/verification");
+
+        String fairness = "/clients/{clientId}/fairness-attributes";
+        Map<String, Object> attributes = Map.of("gender", "FEMALE", "migrationBackground", "EUROPE");
+        exchange(as(FAIRNESS_AUDITOR), "GET", fairness, clientId);
+        exchange(body(as(CASE_SYSTEM), attributes), "PUT", fairness, clientId);
+        exchange(body(as(CASE_SYSTEM), Map.of("gender", "UNSTATED")), "PUT", fairness, clientId);
+        exchange(body(anonymous(), attributes), "PUT", fairness, clientId);
+        exchange(body(as(AUDITOR), attributes), "PUT", fairness, clientId);
+        exchange(body(as(CASE_SYSTEM), attributes), "PUT", fairness, unknown);
+        exchange(as(FAIRNESS_AUDITOR), "GET", fairness, clientId);
+        exchange(anonymous(), "GET", fairness, clientId);
+        exchange(as(CASE_SYSTEM), "GET", fairness, clientId);
+        exchange(as(CASE_SYSTEM), "DELETE", fairness, clientId);
+        exchange(anonymous(), "DELETE", fairness, clientId);
+        exchange(as(AUDITOR), "DELETE", fairness, clientId);
+        exchange(as(CASE_SYSTEM), "DELETE", fairness, unknown);
 
         String erasure = "/clients/{clientId}/personal-data";
         exchange(anonymous(), "DELETE", erasure, sparseClientId);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *   effect types.</li>
  * </ol>
  */
-class LayeringTest {
+public class LayeringTest {
 
     /** The core's packages from the bottom up; a package may use only packages of earlier layers. */
     static final List<Set<String>> LAYERS = List.of(
@@ -140,7 +140,7 @@ class LayeringTest {
     }
 
     /** The UTF-8 constants of a class file that are not string literals: class names and type descriptors. */
-    static List<String> namesIn(Path classFile) throws IOException {
+    public static List<String> namesIn(Path classFile) throws IOException {
         try (InputStream bytes = Files.newInputStream(classFile); DataInputStream in = new DataInputStream(bytes)) {
             if (in.readInt() != 0xCAFEBABE) {
                 throw new IOException(classFile + " is not a class file");

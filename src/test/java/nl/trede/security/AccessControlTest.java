@@ -36,8 +36,9 @@ class AccessControlTest {
             Roles.DATA_SCIENTIST, "data-scientist-rotterdam",
             Roles.AUDITOR, "auditor-rotterdam",
             Roles.ADMIN, "admin-rotterdam",
+            Roles.FAIRNESS_AUDITOR, "fairness-auditor-rotterdam",
             Roles.OPERATOR, "operator");
-    /** Every role but the operator's, which reads only the metrics. */
+    /** Every role but the operator's, which reads only the metrics, and the fairness auditor's, which reads only protected attributes. */
     private static final Set<String> MUNICIPAL_ROLES = Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST,
             Roles.AUDITOR, Roles.ADMIN);
 
@@ -99,7 +100,13 @@ class AccessControlTest {
                 new Endpoint("GET /audit-trail/verification", Set.of(Roles.AUDITOR), 200,
                         f -> r -> r.get("/api/v1/audit-trail/verification").then()),
                 new Endpoint("DELETE /clients/{id}/personal-data", Set.of(Roles.ADMIN), 204,
-                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/personal-data").then()));
+                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/personal-data").then()),
+                new Endpoint("PUT /clients/{id}/fairness-attributes", CLIENT_WORK, 204, f -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("gender", "FEMALE")).put("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()),
+                new Endpoint("GET /clients/{id}/fairness-attributes", Set.of(Roles.FAIRNESS_AUDITOR), 404,
+                        f -> r -> r.get("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()),
+                new Endpoint("DELETE /clients/{id}/fairness-attributes", CLIENT_WORK, 204,
+                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()));
     }
 
     static Stream<Arguments> endpointsAndRoles() {
