@@ -42,6 +42,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.trede.security.Forbidden;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -82,8 +83,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.InvalidParam::name));
     }
 
-    /** The code of a violated constraint, by the kind of constraint. */
+    /** The code of a violated constraint: the one its validator gave, or else by the kind of constraint. */
     private static ProblemCode code(ConstraintViolation<?> violation) {
+        ProblemCode given = ((HibernateConstraintViolation<?>) violation.unwrap(HibernateConstraintViolation.class))
+                .getDynamicPayload(ProblemCode.class);
+        if (given != null) {
+            return given;
+        }
         Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
         if (constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class) {
             return ProblemCode.REQUIRED;

@@ -11,13 +11,13 @@ import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.LanguageLevel;
+import nl.trede.core.profile.ProfileField;
 import nl.trede.persistence.ClientFact;
 
 /** An intake or reassessment, with the score it got; an append-only fact. */
 @Entity
 @Table(name = "intake")
 public class Intake extends ClientFact {
-
 
     public Integer age;
     @Enumerated(EnumType.STRING)
@@ -71,28 +71,60 @@ public class Intake extends ClientFact {
     public boolean erased;
 
     public IntakeProfile profile() {
-        return new IntakeProfile(age, educationLevel, dutchLanguageLevel, monthsOnBenefit, monthsSinceLastJob,
-                yearsWorkExperience, healthLimitation, careDuties, problematicDebts, unstableHousing, drivingLicence,
-                motivation, jobSearchSelfEfficacy, expectsWork, participationRung, labourMarketTightness);
+        return IntakeProfile.of(this::column);
     }
 
-    public void setProfile(IntakeProfile p) {
-        age = p.age();
-        educationLevel = p.educationLevel();
-        dutchLanguageLevel = p.dutchLanguageLevel();
-        monthsOnBenefit = p.monthsOnBenefit();
-        monthsSinceLastJob = p.monthsSinceLastJob();
-        yearsWorkExperience = p.yearsWorkExperience();
-        healthLimitation = p.healthLimitation();
-        careDuties = p.careDuties();
-        problematicDebts = p.problematicDebts();
-        unstableHousing = p.unstableHousing();
-        drivingLicence = p.drivingLicence();
-        motivation = p.motivation();
-        jobSearchSelfEfficacy = p.jobSearchSelfEfficacy();
-        expectsWork = p.expectsWork();
-        participationRung = p.participationRung();
-        labourMarketTightness = p.labourMarketTightness();
+    public void setProfile(IntakeProfile profile) {
+        for (ProfileField field : ProfileField.values()) {
+            setColumn(field, field.valueOf(profile));
+        }
+    }
+
+    /** The column of each declared field; a switch expression, so a field without a column does not compile. */
+    private Object column(ProfileField field) {
+        return switch (field) {
+            case AGE -> age;
+            case EDUCATION_LEVEL -> educationLevel;
+            case DUTCH_LANGUAGE_LEVEL -> dutchLanguageLevel;
+            case MONTHS_ON_BENEFIT -> monthsOnBenefit;
+            case MONTHS_SINCE_LAST_JOB -> monthsSinceLastJob;
+            case YEARS_WORK_EXPERIENCE -> yearsWorkExperience;
+            case HEALTH_LIMITATION -> healthLimitation;
+            case CARE_DUTIES -> careDuties;
+            case PROBLEMATIC_DEBTS -> problematicDebts;
+            case UNSTABLE_HOUSING -> unstableHousing;
+            case DRIVING_LICENCE -> drivingLicence;
+            case MOTIVATION -> motivation;
+            case JOB_SEARCH_SELF_EFFICACY -> jobSearchSelfEfficacy;
+            case EXPECTS_WORK -> expectsWork;
+            case PARTICIPATION_RUNG -> participationRung;
+            case LABOUR_MARKET_TIGHTNESS -> labourMarketTightness;
+        };
+    }
+
+    /**
+     * Assigns through the fields themselves (not reflection), so that Hibernate sees an erasure's
+     * change; a switch expression, so that a field without a column does not compile.
+     */
+    private void setColumn(ProfileField field, Object value) {
+        Object assigned = switch (field) {
+            case AGE -> age = (Integer) value;
+            case EDUCATION_LEVEL -> educationLevel = (EducationLevel) value;
+            case DUTCH_LANGUAGE_LEVEL -> dutchLanguageLevel = (LanguageLevel) value;
+            case MONTHS_ON_BENEFIT -> monthsOnBenefit = (Integer) value;
+            case MONTHS_SINCE_LAST_JOB -> monthsSinceLastJob = (Integer) value;
+            case YEARS_WORK_EXPERIENCE -> yearsWorkExperience = (Integer) value;
+            case HEALTH_LIMITATION -> healthLimitation = (HealthLimitation) value;
+            case CARE_DUTIES -> careDuties = (Boolean) value;
+            case PROBLEMATIC_DEBTS -> problematicDebts = (Boolean) value;
+            case UNSTABLE_HOUSING -> unstableHousing = (Boolean) value;
+            case DRIVING_LICENCE -> drivingLicence = (Boolean) value;
+            case MOTIVATION -> motivation = (Integer) value;
+            case JOB_SEARCH_SELF_EFFICACY -> jobSearchSelfEfficacy = (Integer) value;
+            case EXPECTS_WORK -> expectsWork = (Boolean) value;
+            case PARTICIPATION_RUNG -> participationRung = (Integer) value;
+            case LABOUR_MARKET_TIGHTNESS -> labourMarketTightness = (Double) value;
+        };
     }
 
     public static Intake latestOfClient(UUID clientId) {

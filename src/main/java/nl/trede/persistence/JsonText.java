@@ -13,9 +13,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class JsonText {
 
-    /** Tolerant of fields it does not know, so records written by a newer version still read. */
+    /**
+     * Strict: a property the record does not have is an error, so that a renamed or misspelt one
+     * surfaces instead of reading back as null (a missing fact) or zero.
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JsonText() {
     }
@@ -26,11 +29,6 @@ public final class JsonText {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store " + value.getClass().getSimpleName() + " as JSON", e);
         }
-    }
-
-    /** Copies between two shapes of the same data with the same property names; others are ignored. */
-    public static <T> T convert(Object value, Class<T> type) {
-        return MAPPER.convertValue(value, type);
     }
 
     public static <T> T read(String json, TypeReference<T> type) {

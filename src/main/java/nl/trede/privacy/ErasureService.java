@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import nl.trede.client.Client;
+import nl.trede.core.profile.IntakeProfile;
 import nl.trede.decision.Decision;
 import nl.trede.fairness.FairnessAttributes;
 import nl.trede.intake.Intake;
@@ -27,8 +28,7 @@ public class ErasureService {
         client.referenceHash = "erased-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         client.erasedAt = Instant.now();
         for (Intake intake : Intake.ofClient(client.id)) {
-            intake.setProfile(new nl.trede.core.profile.IntakeProfile(
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+            intake.setProfile(IntakeProfile.empty());
             intake.factors = NO_FACTORS;
             intake.missingFields = NO_FACTORS;
             intake.erased = true;

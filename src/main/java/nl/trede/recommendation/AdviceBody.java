@@ -13,29 +13,31 @@ import nl.trede.persistence.JsonText;
  * How a {@link ShownAdvice} is stored in the body column of the recommendation table: its own
  * shape, apart from the API's view, so that the API can change without rewriting history. The
  * property names are those of the rows written before this mapping existed, so those rows still
- * read; their texts were shown in English only, and are read back as shown. Unknown properties
- * (those old rows carry a few more) are ignored on purpose.
+ * read; their texts were shown in English only, and are read back as shown. Those old rows carry a
+ * few properties more, named below and ignored; any other unknown property is an error (JsonText is
+ * strict), so that a renamed one cannot read back as missing.
  */
 final class AdviceBody {
 
     /** What erasure leaves of an advice: the codes and versions stay in their columns. */
     static final String ERASED = "{\"erased\":true}";
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    /** "erased" marks an erased body ({@link #ERASED}): it reads as advice without options. */
+    @JsonIgnoreProperties({"erased", "id", "intakeId", "clientId", "municipalityCode", "createdAt", "horizonMonths",
+            "modelVersion", "effectModelVersion"})
     record Body(Double baselineChance, List<Item> items, List<NotEligible> notEligible) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties({"rank", "comparableHistory"})
     record Item(String interventionCode, String name, Effect expectedEffect, EffectSource effectSource, double priorShare,
                 double costEuros, int durationMonths, EvidenceLevel evidenceLevel, String rationale, String rationaleEnglish,
                 List<String> tiedWith) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties("horizonMonths")
     record Effect(double pointEstimate, double lower, double upper) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record NotEligible(String interventionCode, String name, String reason, String reasonEnglish) {
     }
 

@@ -1,25 +1,29 @@
 package nl.trede.scoring;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.LanguageLevel;
-import nl.trede.persistence.JsonText;
+import nl.trede.core.profile.ProfileField;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The intake fields as the API takes and returns them. Every field is optional: a missing field
- * is reported with the score, never silently filled in.
+ * The intake fields as the API takes and returns them, with the English description and example
+ * of each; their names, types and ranges are {@link ProfileField}'s, checked when this class loads.
+ * Every field is optional: a missing field is reported with the score, never silently filled in.
  */
+@WithinDeclaredRanges
 @Schema(name = "IntakeProfile", description = "The facts gathered at intake; every field may be left out")
 public class ProfileFields {
 
-    @Min(value = 18, message = "must be between 18 and 67")
-    @Max(value = 67, message = "must be between 18 and 67")
     @Schema(description = "Age in years (bijstand: 18 up to the state pension age)", example = "34")
     public Integer age;
 
@@ -29,18 +33,12 @@ public class ProfileFields {
     @Schema(description = "Dutch language level (CEFR)", example = "B1")
     public LanguageLevel dutchLanguageLevel;
 
-    @Min(value = 0, message = "must be between 0 and 600")
-    @Max(value = 600, message = "must be between 0 and 600")
     @Schema(description = "Months on benefit in the current spell", example = "14")
     public Integer monthsOnBenefit;
 
-    @Min(value = 0, message = "must be between 0 and 720")
-    @Max(value = 720, message = "must be between 0 and 720")
     @Schema(description = "Months since the last paid job; null or absent means never worked", example = "20", nullable = true)
     public Integer monthsSinceLastJob;
 
-    @Min(value = 0, message = "must be between 0 and 55")
-    @Max(value = 55, message = "must be between 0 and 55")
     @Schema(description = "Years of paid work experience", example = "6")
     public Integer yearsWorkExperience;
 
@@ -59,34 +57,74 @@ public class ProfileFields {
     @Schema(description = "Holds a driving licence", example = "true")
     public Boolean drivingLicence;
 
-    @Min(value = 1, message = "must be between 1 and 5")
-    @Max(value = 5, message = "must be between 1 and 5")
     @Schema(description = "Motivation, 1 (low) to 5 (high), as assessed with the client", example = "4")
     public Integer motivation;
 
-    @Min(value = 1, message = "must be between 1 and 5")
-    @Max(value = 5, message = "must be between 1 and 5")
     @Schema(description = "Job-search self-efficacy, 1 (low) to 5 (high)", example = "3")
     public Integer jobSearchSelfEfficacy;
 
     @Schema(description = "The client's own expectation of finding work", example = "true")
     public Boolean expectsWork;
 
-    @Min(value = 1, message = "must be between 1 and 6")
-    @Max(value = 6, message = "must be between 1 and 6")
     @Schema(description = "Current rung on the participatieladder, 1 (isolated) to 6 (paid work)", example = "3")
     public Integer participationRung;
 
-    @DecimalMin(value = "0.0", message = "must be between 0 and 20")
-    @DecimalMax(value = "20.0", message = "must be between 0 and 20")
     @Schema(description = "Regional labour-market tightness: vacancies per job seeker", example = "0.9")
     public Double labourMarketTightness;
 
+    /** The field of this class that holds each declared intake field. */
+    private static final Map<ProfileField, Field> FIELDS = fieldsOf(ProfileFields.class);
+
     public IntakeProfile toProfile() {
-        return JsonText.convert(this, IntakeProfile.class);
+        return IntakeProfile.of(field -> read(FIELDS.get(field)));
     }
 
     public static ProfileFields of(IntakeProfile profile) {
-        return JsonText.convert(profile, ProfileFields.class);
+        ProfileFields fields = new ProfileFields();
+        FIELDS.forEach((field, holder) -> fields.write(holder, field.valueOf(profile)));
+        return fields;
+    }
+
+    /**
+     * The public field of {@code shape} for each declared intake field, by name and declared type;
+     * a missing, misspelt, ill-typed or extra field is refused, so that none can be scored as missing.
+     */
+    static Map<ProfileField, Field> fieldsOf(Class<?> shape) {
+        Map<ProfileField, Field> fields = new EnumMap<>(ProfileField.class);
+        for (ProfileField field : ProfileField.values()) {
+            try {
+                Field holder = shape.getField(field.fieldName());
+                if (holder.getType() != field.type()) {
+                    throw new IllegalStateException(shape.getSimpleName() + "." + field.fieldName() + " is a "
+                            + holder.getType().getSimpleName() + ", declared as " + field.type().getSimpleName());
+                }
+                fields.put(field, holder);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(shape.getSimpleName() + " lacks the intake field " + field.fieldName(), e);
+            }
+        }
+        Set<String> extra = Arrays.stream(shape.getDeclaredFields()).filter(f -> Modifier.isPublic(f.getModifiers()))
+                .map(Field::getName).collect(Collectors.toCollection(TreeSet::new));
+        fields.values().forEach(f -> extra.remove(f.getName()));
+        if (!extra.isEmpty()) {
+            throw new IllegalStateException(shape.getSimpleName() + " has fields that are not declared intake fields: " + extra);
+        }
+        return fields;
+    }
+
+    private Object read(Field holder) {
+        try {
+            return holder.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(Field holder, Object value) {
+        try {
+            holder.set(this, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -51,6 +51,7 @@ class BadInputTest {
                 Arguments.of("healthLimitation", 2, "invalid_value", "must be one of"),
                 Arguments.of("careDuties", "yes", "wrong_type", "boolean"),
                 Arguments.of("labourMarketTightness", "high", "wrong_type", "number"),
+                Arguments.of("labourMarketTightness", 20.5, "out_of_range", "must be between 0 and 20"),
                 Arguments.of("municipalityCode", "Rotterdam", "invalid_format", "GM0599"),
                 Arguments.of("clientReference", "", "required", "is required"),
                 Arguments.of("clientReference", "R".repeat(65), "too_long", "at most 64"),

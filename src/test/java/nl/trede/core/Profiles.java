@@ -6,15 +6,12 @@ import nl.trede.core.profile.ProfileField;
 /** Intake profiles for unit tests: every field missing unless given, so a test names only what it is about. */
 public final class Profiles {
 
-    private static final IntakeProfile EMPTY = new IntakeProfile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
-
     private Profiles() {
     }
 
     /** @param fieldsAndValues pairs of a {@link ProfileField} and its value */
     public static IntakeProfile profile(Object... fieldsAndValues) {
-        IntakeProfile profile = EMPTY;
+        IntakeProfile profile = IntakeProfile.empty();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             profile = profile.with((ProfileField) fieldsAndValues[i], fieldsAndValues[i + 1]);
         }

@@ -1,7 +1,10 @@
 package nl.trede.core.profile;
 
+import static nl.trede.core.profile.ProfileField.*;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The facts gathered at an intake or reassessment. Every field may be missing (null), except
@@ -41,15 +44,29 @@ public record IntakeProfile(
 
     /** A copy with one field replaced; used to explain scores by changing one fact at a time. */
     public IntakeProfile with(ProfileField field, Object value) {
-        Object[] values = new Object[ProfileField.values().length];
-        for (ProfileField f : ProfileField.values()) {
-            values[f.ordinal()] = f == field ? value : f.valueOf(this);
-        }
-        return new IntakeProfile(
-                (Integer) values[0], (EducationLevel) values[1], (LanguageLevel) values[2],
-                (Integer) values[3], (Integer) values[4], (Integer) values[5],
-                (HealthLimitation) values[6], (Boolean) values[7], (Boolean) values[8],
-                (Boolean) values[9], (Boolean) values[10], (Integer) values[11],
-                (Integer) values[12], (Boolean) values[13], (Integer) values[14], (Double) values[15]);
+        return of(f -> f == field ? value : f.valueOf(this));
+    }
+
+    /** A profile with no field given. */
+    public static IntakeProfile empty() {
+        return of(field -> null);
+    }
+
+    /**
+     * The profile with each field's value taken from {@code values}; a value of another type than
+     * the field's declared one is refused (ClassCastException), never dropped.
+     */
+    public static IntakeProfile of(Function<ProfileField, ?> values) {
+        return new IntakeProfile(value(AGE, values), value(EDUCATION_LEVEL, values), value(DUTCH_LANGUAGE_LEVEL, values),
+                value(MONTHS_ON_BENEFIT, values), value(MONTHS_SINCE_LAST_JOB, values), value(YEARS_WORK_EXPERIENCE, values),
+                value(HEALTH_LIMITATION, values), value(CARE_DUTIES, values), value(PROBLEMATIC_DEBTS, values),
+                value(UNSTABLE_HOUSING, values), value(DRIVING_LICENCE, values), value(MOTIVATION, values),
+                value(JOB_SEARCH_SELF_EFFICACY, values), value(EXPECTS_WORK, values), value(PARTICIPATION_RUNG, values),
+                value(LABOUR_MARKET_TIGHTNESS, values));
+    }
+
+    @SuppressWarnings("unchecked") // checked at run time by the declared type's cast
+    private static <T> T value(ProfileField field, Function<ProfileField, ?> values) {
+        return (T) field.type().cast(values.apply(field));
     }
 }
