@@ -8,6 +8,7 @@ import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.LanguageLevel;
 import nl.trede.core.profile.ProfileField;
+import nl.trede.core.profile.Range;
 import org.tribuo.Example;
 import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
@@ -63,60 +64,77 @@ public final class FeatureEncoder {
     /**
      * Single source of truth for the layout: with {@code names} non-null it lists the columns, with
      * {@code values} non-null it fills them. Keeping both in one walk is what keeps them aligned.
+     * The walk follows the declaration ({@link ProfileField}), so the columns come in its order.
      */
     private static void encode(IntakeProfile p, List<String> names, double[] values) {
         Columns c = new Columns(names, values);
-
-        Integer age = p == null ? null : p.age();
-        c.missing(ProfileField.AGE, age == null);
-        c.put("age", age == null ? 0 : (age - 40) / 12.0);
-        c.put("age:under27", age == null ? 0 : Math.max(0, 27 - age) / 9.0);
-        c.put("age:over45", age == null ? 0 : Math.max(0, age - 45) / 10.0);
-        c.put("age:over60", age == null || age < 60 ? 0 : 1);
-
-        c.oneHot(ProfileField.EDUCATION_LEVEL, EducationLevel.values(), p == null ? null : p.educationLevel());
-        c.oneHot(ProfileField.DUTCH_LANGUAGE_LEVEL, LanguageLevel.values(), p == null ? null : p.dutchLanguageLevel());
-
-        Integer months = p == null ? null : p.monthsOnBenefit();
-        c.missing(ProfileField.MONTHS_ON_BENEFIT, months == null);
-        c.put("monthsOnBenefit:log", months == null ? 0 : Math.log1p(months / 12.0));
-        // CBS reports exit by these duration classes; the exit rate drops most steeply across them.
-        c.put("monthsOnBenefit:under12", months != null && months < 12 ? 1 : 0);
-        c.put("monthsOnBenefit:under24", months != null && months < 24 ? 1 : 0);
-        c.put("monthsOnBenefit:over60", months != null && months >= 60 ? 1 : 0);
-
-        // Null here is a fact (never worked), not a gap: no missing indicator.
-        boolean neverWorked = p != null && p.monthsSinceLastJob() == null;
-        c.put("neverWorked", neverWorked ? 1 : 0);
-        Integer sinceJob = p == null ? null : p.monthsSinceLastJob();
-        c.put("monthsSinceLastJob:log", sinceJob == null ? 0 : Math.log1p(sinceJob / 12.0));
-        // Time out of work before the benefit started: separates a long gap from a long benefit spell.
-        c.put("monthsSinceLastJob:beforeBenefitLog", sinceJob == null || months == null ? 0
-                : Math.log1p(Math.max(0, sinceJob - months) / 12.0));
-
-        Integer experience = p == null ? null : p.yearsWorkExperience();
-        c.missing(ProfileField.YEARS_WORK_EXPERIENCE, experience == null);
-        c.put("yearsWorkExperience:log", experience == null ? 0 : Math.log1p(experience));
-
-        c.oneHot(ProfileField.HEALTH_LIMITATION, HealthLimitation.values(), p == null ? null : p.healthLimitation());
-        c.flag(ProfileField.CARE_DUTIES, p == null ? null : p.careDuties());
-        c.flag(ProfileField.PROBLEMATIC_DEBTS, p == null ? null : p.problematicDebts());
-        c.flag(ProfileField.UNSTABLE_HOUSING, p == null ? null : p.unstableHousing());
-        c.flag(ProfileField.DRIVING_LICENCE, p == null ? null : p.drivingLicence());
-        c.scale(ProfileField.MOTIVATION, p == null ? null : p.motivation());
-        c.scale(ProfileField.JOB_SEARCH_SELF_EFFICACY, p == null ? null : p.jobSearchSelfEfficacy());
-        c.flag(ProfileField.EXPECTS_WORK, p == null ? null : p.expectsWork());
-
-        Integer rung = p == null ? null : p.participationRung();
-        c.missing(ProfileField.PARTICIPATION_RUNG, rung == null);
-        for (int level = 1; level <= 6; level++) {
-            c.put(ProfileField.PARTICIPATION_RUNG.fieldName() + "=" + level, rung != null && rung == level ? 1 : 0);
+        for (ProfileField field : ProfileField.values()) {
+            encoding(field).encode(p, c);
         }
+    }
 
-        Double tightness = p == null ? null : p.labourMarketTightness();
-        c.missing(ProfileField.LABOUR_MARKET_TIGHTNESS, tightness == null);
-        // Vacancies per job seeker act multiplicatively on the odds of finding work.
-        c.put("labourMarketTightness:log", tightness == null || tightness <= 0 ? 0 : Math.log(tightness));
+    /** How one field becomes columns; {@code p} is null when only the names are listed. */
+    private interface FieldEncoding {
+        void encode(IntakeProfile p, Columns c);
+    }
+
+    /** A switch expression over the declaration: a field without an encoding does not compile. */
+    private static FieldEncoding encoding(ProfileField field) {
+        return switch (field) {
+            case AGE -> (p, c) -> {
+                Integer age = p == null ? null : p.age();
+                c.missing(field, age == null);
+                c.put("age", age == null ? 0 : (age - 40) / 12.0);
+                c.put("age:under27", age == null ? 0 : Math.max(0, 27 - age) / 9.0);
+                c.put("age:over45", age == null ? 0 : Math.max(0, age - 45) / 10.0);
+                c.put("age:over60", age == null || age < 60 ? 0 : 1);
+            };
+            case EDUCATION_LEVEL -> (p, c) -> c.oneHot(field, EducationLevel.values(), p == null ? null : p.educationLevel());
+            case DUTCH_LANGUAGE_LEVEL -> (p, c) -> c.oneHot(field, LanguageLevel.values(), p == null ? null : p.dutchLanguageLevel());
+            case MONTHS_ON_BENEFIT -> (p, c) -> {
+                Integer months = p == null ? null : p.monthsOnBenefit();
+                c.missing(field, months == null);
+                c.put("monthsOnBenefit:log", months == null ? 0 : Math.log1p(months / 12.0));
+                // CBS reports exit by these duration classes; the exit rate drops most steeply across them.
+                c.put("monthsOnBenefit:under12", months != null && months < 12 ? 1 : 0);
+                c.put("monthsOnBenefit:under24", months != null && months < 24 ? 1 : 0);
+                c.put("monthsOnBenefit:over60", months != null && months >= 60 ? 1 : 0);
+            };
+            case MONTHS_SINCE_LAST_JOB -> (p, c) -> {
+                // Null here is a fact (never worked), not a gap: no missing indicator.
+                boolean neverWorked = p != null && p.monthsSinceLastJob() == null;
+                c.put("neverWorked", neverWorked ? 1 : 0);
+                Integer sinceJob = p == null ? null : p.monthsSinceLastJob();
+                Integer months = p == null ? null : p.monthsOnBenefit();
+                c.put("monthsSinceLastJob:log", sinceJob == null ? 0 : Math.log1p(sinceJob / 12.0));
+                // Time out of work before the benefit started: separates a long gap from a long benefit spell.
+                c.put("monthsSinceLastJob:beforeBenefitLog", sinceJob == null || months == null ? 0
+                        : Math.log1p(Math.max(0, sinceJob - months) / 12.0));
+            };
+            case YEARS_WORK_EXPERIENCE -> (p, c) -> {
+                Integer experience = p == null ? null : p.yearsWorkExperience();
+                c.missing(field, experience == null);
+                c.put("yearsWorkExperience:log", experience == null ? 0 : Math.log1p(experience));
+            };
+            case HEALTH_LIMITATION -> (p, c) -> c.oneHot(field, HealthLimitation.values(), p == null ? null : p.healthLimitation());
+            case CARE_DUTIES, PROBLEMATIC_DEBTS, UNSTABLE_HOUSING, DRIVING_LICENCE, EXPECTS_WORK ->
+                    (p, c) -> c.flag(field, p == null ? null : (Boolean) field.valueOf(p));
+            case MOTIVATION, JOB_SEARCH_SELF_EFFICACY -> (p, c) -> c.scale(field, p == null ? null : (Integer) field.valueOf(p));
+            case PARTICIPATION_RUNG -> (p, c) -> {
+                Integer rung = p == null ? null : p.participationRung();
+                c.missing(field, rung == null);
+                Range rungs = field.range().orElseThrow();
+                for (int level = rungs.min().intValue(); level <= rungs.max().intValue(); level++) {
+                    c.put(field.fieldName() + "=" + level, rung != null && rung == level ? 1 : 0);
+                }
+            };
+            case LABOUR_MARKET_TIGHTNESS -> (p, c) -> {
+                Double tightness = p == null ? null : p.labourMarketTightness();
+                c.missing(field, tightness == null);
+                // Vacancies per job seeker act multiplicatively on the odds of finding work.
+                c.put("labourMarketTightness:log", tightness == null || tightness <= 0 ? 0 : Math.log(tightness));
+            };
+        };
     }
 
     /** Appends column names, or writes values, in one pass. */
@@ -156,10 +174,13 @@ public final class FeatureEncoder {
             put(field.fieldName(), Boolean.TRUE.equals(value) ? 1 : 0);
         }
 
-        /** A 1–5 assessment scale, centred on its midpoint 3. */
+        /** An assessment scale (1–5), centred on its midpoint and scaled to [-1, 1]. */
         void scale(ProfileField field, Integer value) {
             missing(field, value == null);
-            put(field.fieldName(), value == null ? 0 : (value - 3) / 2.0);
+            Range range = field.range().orElseThrow();
+            double mid = (range.min().doubleValue() + range.max().doubleValue()) / 2;
+            double half = (range.max().doubleValue() - range.min().doubleValue()) / 2;
+            put(field.fieldName(), value == null ? 0 : (value - mid) / half);
         }
     }
 }
