@@ -1,10 +1,11 @@
 package nl.trede.api;
 
 import java.util.List;
+import nl.trede.security.CurrentUser;
 
 /**
- * Reads numeric query parameters as text, so that {@code ?limit=abc} is a 400 naming the
- * parameter; JAX-RS itself answers a failed conversion of a typed query parameter with 404.
+ * Reads query parameters as text, so that {@code ?limit=abc} is a 400 naming the parameter; JAX-RS
+ * itself answers a failed conversion of a typed query parameter with 404.
  */
 public final class QueryParameters {
 
@@ -24,5 +25,14 @@ public final class QueryParameters {
         }
         invalid.add(new Problem.InvalidParam(name, ProblemCode.OUT_OF_RANGE, "must be a whole number from " + min + " to " + max));
         return min;
+    }
+
+    /** Checks the required {@code municipalityCode}, a CBS code like GM0599; a problem is added to {@code invalid}. */
+    public static void municipalityCode(String raw, List<Problem.InvalidParam> invalid) {
+        if (raw == null) {
+            invalid.add(new Problem.InvalidParam("municipalityCode", ProblemCode.REQUIRED, "is required: a CBS municipality code like GM0599"));
+        } else if (!CurrentUser.isMunicipalityCode(raw)) {
+            invalid.add(new Problem.InvalidParam("municipalityCode", ProblemCode.INVALID_FORMAT, "must be a CBS municipality code like GM0599"));
+        }
     }
 }

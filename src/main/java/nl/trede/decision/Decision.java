@@ -1,5 +1,6 @@
 package nl.trede.decision;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.persistence.ClientFact;
+import nl.trede.persistence.JsonText;
 
 /** What the klantmanager decided on an intake, against which advice; an append-only fact. */
 @Entity
@@ -47,6 +49,10 @@ public class Decision extends ClientFact {
     public String modelVersion;
     @Column(name = "effect_model_version", nullable = false, length = 100)
     public String effectModelVersion;
+
+    public List<String> chosenCodes() {
+        return JsonText.read(interventionCodes, new TypeReference<List<String>>() { });
+    }
 
     public static List<Decision> ofClient(UUID clientId) {
         return list("clientId = ?1 order by createdAt", clientId);

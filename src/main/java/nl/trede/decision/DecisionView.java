@@ -1,10 +1,8 @@
 package nl.trede.decision;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.trede.persistence.JsonText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Decision")
@@ -28,7 +26,7 @@ public record DecisionView(
 
     public static DecisionView of(Decision d) {
         return new DecisionView(d.id, d.intakeId, d.clientId, d.recommendationId, d.municipalityCode, d.createdAt,
-                JsonText.read(d.interventionCodes, new TypeReference<List<String>>() { }), d.klantmanagerId,
+                d.chosenCodes(), d.klantmanagerId,
                 d.recommendedCode, d.scoreCategory, d.adjustedCategory, d.override, d.reasonCode, d.note,
                 d.modelVersion, d.effectModelVersion);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.Problem.InvalidParam;
 import nl.trede.api.ProblemCode;
+import nl.trede.api.QueryParameters;
 import nl.trede.overriderates.OverrideRates.Period;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,11 +48,7 @@ public class OverrideRateResource {
                     schema = @Schema(implementation = Period.class, defaultValue = "MONTH"))
             @QueryParam("period") @DefaultValue("MONTH") String period) {
         List<InvalidParam> invalid = new ArrayList<>();
-        if (municipalityCode == null) {
-            invalid.add(new InvalidParam("municipalityCode", ProblemCode.REQUIRED, "is required: a CBS municipality code like GM0599"));
-        } else if (!municipalityCode.matches("GM\\d{4}")) {
-            invalid.add(new InvalidParam("municipalityCode", ProblemCode.INVALID_FORMAT, "must be a CBS municipality code like GM0599"));
-        }
+        QueryParameters.municipalityCode(municipalityCode, invalid);
         if (!period.equals("MONTH") && !period.equals("WEEK")) {
             invalid.add(new InvalidParam("period", ProblemCode.INVALID_VALUE, "must be MONTH or WEEK"));
         }

@@ -168,6 +168,11 @@ class ContractTest {
         exchange(as(AUDITOR), "DELETE", fairness, clientId);
         exchange(as(CASE_SYSTEM), "DELETE", fairness, unknown);
 
+        exchange(as(DATA_SCIENTIST).queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
+        exchange(as(DATA_SCIENTIST).queryParam("municipalityCode", "Rotterdam"), "GET", "/training-data");
+        exchange(anonymous().queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
+        exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
+
         String erasure = "/clients/{clientId}/personal-data";
         exchange(anonymous(), "DELETE", erasure, sparseClientId);
         exchange(as(KLANTMANAGER), "DELETE", erasure, sparseClientId);
@@ -229,6 +234,9 @@ class ContractTest {
         if (!content.has(type)) {
             violations.add(call + ": content type '" + type + "' not documented (" + content.fieldNames().next() + ")");
             return response;
+        }
+        if (!type.endsWith("json")) {
+            return response; // CSV and JSON lines are documented as text: there is no JSON to check
         }
         SCHEMAS.validate(read(body), content.get(type).path("schema")).forEach(error -> violations.add(call + ": " + error));
         return response;

@@ -26,7 +26,7 @@ class CommandsTest {
     @Test
     void everyCommandAnswersHelpWithItsUsageOnStdoutAndDoesNothingElse() {
         List<String> names = Commands.ALL.stream().map(Command::name).toList();
-        assertEquals(List.of("train-models", "simulate-history", "estimate-effects", "verify-audit-trail"), names);
+        assertEquals(List.of("train-models", "simulate-history", "estimate-effects", "verify-audit-trail", "export-training-data"), names);
         for (String name : names) {
             for (String help : List.of("--help", "-h")) {
                 // verify-audit-trail would start Quarkus and train-models would train for minutes: help must come first
@@ -39,6 +39,17 @@ class CommandsTest {
         // help wins over other options, even ones that are required or wrong
         assertEquals(0, run("simulate-history", "--size", "10", "--help").code());
         assertEquals(0, run("estimate-effects", "--data", "x.csv", "-h").code());
+    }
+
+    @Test
+    void anExportThatCannotBeRightIsRefusedBeforeAnythingStarts() {
+        Run wrongCode = run("export-training-data", "--municipality", "Rotterdam", "--out", "x.csv");
+        assertEquals(2, wrongCode.code());
+        assertTrue(wrongCode.err().contains("--municipality must be a CBS municipality code"), wrongCode.err());
+        Run wrongFormat = run("export-training-data", "--municipality", "GM0599", "--out", "x.xlsx", "--format", "xlsx");
+        assertEquals(2, wrongFormat.code());
+        assertTrue(wrongFormat.err().contains("csv or jsonl"), wrongFormat.err());
+        assertEquals(2, run("export-training-data", "--municipality", "GM0599").code(), "--out is required");
     }
 
     @Test

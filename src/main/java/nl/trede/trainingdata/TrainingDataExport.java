@@ -1,0 +1,106 @@
+package nl.trede.trainingdata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.trede.decision.Decision;
+import nl.trede.intake.Intake;
+import nl.trede.outcome.Outcome;
+import nl.trede.recommendation.Recommendation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Streams a municipality's decisions as training rows, a page of decisions at a time (500 unless
+ * configured), each page read in a short transaction of its own: memory stays flat however long the history, and no
+ * transaction stays open while a slow client downloads. Decisions on an erased client are left out.
+ */
+@ApplicationScoped
+public class TrainingDataExport {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final ObjectMapper json;
+    private final int pageSize;
+
+    public TrainingDataExport(ObjectMapper json, @ConfigProperty(name = "trede.training-data.page-size") int pageSize) {
+        this.json = json;
+        this.pageSize = pageSize;
+    }
+
+    /** Writes every row and returns how many. */
+    public long write(String municipalityCode, TrainingDataFormat format, OutputStream stream) throws IOException {
+        Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        format.writeHeader(out);
+        LocalDate today = LocalDate.now(ZONE);
+        long written = 0;
+        Page page = new Page(List.of(), null, null, true);
+        while (page.full()) {
+            Page previous = page;
+            page = QuarkusTransaction.requiringNew().call(() -> nextPage(municipalityCode, previous, today));
+            for (TrainingRow row : page.rows()) {
+                format.writeRow(out, row, json);
+            }
+            written += page.rows().size();
+            out.flush();
+        }
+        return written;
+    }
+
+    /** The rows of one page of decisions, and where the next page starts (decisions in order of recording). */
+    private record Page(List<TrainingRow> rows, Instant lastCreatedAt, UUID lastId, boolean full) {
+    }
+
+    private Page nextPage(String municipalityCode, Page previous, LocalDate today) {
+        List<Decision> decisions = previous.lastId() == null
+                ? Decision.<Decision>find("municipalityCode = ?1 order by createdAt, id", municipalityCode).page(0, pageSize).list()
+                : Decision.<Decision>find("municipalityCode = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
+                        + " order by createdAt, id", municipalityCode, previous.lastCreatedAt(), previous.lastId())
+                        .page(0, pageSize).list();
+        if (decisions.isEmpty()) {
+            return new Page(List.of(), null, null, false);
+        }
+        Map<UUID, Intake> intakes = byId(Intake.<Intake>list("id in ?1", ids(decisions, d -> d.intakeId)), i -> i.id);
+        Map<UUID, Recommendation> advice = byId(
+                Recommendation.<Recommendation>list("id in ?1", ids(decisions, d -> d.recommendationId)), r -> r.id);
+        Map<UUID, List<PaidWorkLabel.Observation>> observations = Outcome.<Outcome>list("clientId in ?1", ids(decisions, d -> d.clientId))
+                .stream().collect(Collectors.groupingBy(o -> o.clientId,
+                        Collectors.mapping(o -> new PaidWorkLabel.Observation(o.observedOn, o.status), Collectors.toList())));
+        List<TrainingRow> rows = decisions.stream().filter(d -> !intakes.get(d.intakeId).erased)
+                .map(d -> row(d, intakes.get(d.intakeId), advice.get(d.recommendationId),
+                        observations.getOrDefault(d.clientId, List.of()), today))
+                .toList();
+        Decision last = decisions.get(decisions.size() - 1);
+        return new Page(rows, last.createdAt, last.id, decisions.size() == pageSize);
+    }
+
+    private static TrainingRow row(Decision decision, Intake intake, Recommendation advice,
+                                   List<PaidWorkLabel.Observation> observations, LocalDate today) {
+        LocalDate decidedOn = LocalDate.ofInstant(decision.createdAt, ZONE);
+        List<String> codes = decision.chosenCodes();
+        return new TrainingRow(decision.id, decision.clientId, decision.intakeId, decision.municipalityCode, decidedOn,
+                intake.profile(), intake.probability, intake.category, decision.adjustedCategory, advice.advice(), codes,
+                TrainingRow.asOneOption(codes), decision.override, decision.reasonCode, decision.note,
+                PaidWorkLabel.within(12, decidedOn, observations, today), PaidWorkLabel.within(24, decidedOn, observations, today));
+    }
+
+    private static List<UUID> ids(List<Decision> decisions, Function<Decision, UUID> id) {
+        return decisions.stream().map(id).distinct().toList();
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> facts, Function<T, UUID> id) {
+        return facts.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}
