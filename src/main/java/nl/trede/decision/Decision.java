@@ -49,6 +49,9 @@ public class Decision extends ClientFact {
     public String modelVersion;
     @Column(name = "effect_model_version", nullable = false, length = 100)
     public String effectModelVersion;
+    /** The catalogue of the advice decided on; null on decisions recorded before decisions kept it. */
+    @Column(name = "catalogue_version", length = 100)
+    public String catalogueVersion;
 
     public List<String> chosenCodes() {
         return JsonText.read(interventionCodes, new TypeReference<List<String>>() { });

@@ -88,6 +88,7 @@ public class DecisionService {
         decision.note = request.note();
         decision.modelVersion = intake.modelVersion;
         decision.effectModelVersion = advice.effectModelVersion;
+        decision.catalogueVersion = advice.catalogueVersion;
         decision.persist();
         audit.record(decision.override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
                 decision.modelVersion, decision.klantmanagerIdIsNotCaller ? Detail.KLANTMANAGER_ID_IS_NOT_CALLER : null);

@@ -21,13 +21,15 @@ public record DecisionView(
         @Schema(description = "True when the decision deviates from the advice or the score's category") boolean override,
         ReasonCode reasonCode,
         String note,
-        String modelVersion,
-        String effectModelVersion) {
+        @Schema(description = "Version of the distance model behind the intake's score") String modelVersion,
+        @Schema(description = "Version of the effect model behind the advice decided on") String effectModelVersion,
+        @Schema(description = "Version of the intervention catalogue of the advice decided on; null for decisions recorded "
+                + "before decisions kept it", nullable = true) String catalogueVersion) {
 
     public static DecisionView of(Decision d) {
         return new DecisionView(d.id, d.intakeId, d.clientId, d.recommendationId, d.municipalityCode, d.createdAt,
                 d.chosenCodes(), d.klantmanagerId,
                 d.recommendedCode, d.scoreCategory, d.adjustedCategory, d.override, d.reasonCode, d.note,
-                d.modelVersion, d.effectModelVersion);
+                d.modelVersion, d.effectModelVersion, d.catalogueVersion);
     }
 }

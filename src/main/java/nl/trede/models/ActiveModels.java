@@ -3,12 +3,15 @@ package nl.trede.models;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.distance.DistanceModel;
-import nl.trede.core.distance.TribuoDistanceModel;
+import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
+import nl.trede.core.distance.ModelIntegrityException;
+import nl.trede.core.distance.TribuoDistanceModel;
 import nl.trede.core.effects.EffectModel;
 import nl.trede.core.effects.LearnedEffectModel;
 import nl.trede.core.effects.PriorEffectModel;
@@ -16,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The model set the service answers with. Looked up at start-up from the registry in the models
- * directory (not hard-wired), each model checked against its SHA-256 before it is deserialised. A
- * model that fails the check stops the service from starting: better no advice than advice from a
- * file nobody vouches for.
+ * The model set the service answers with: at start-up, the registry's active models (the registry
+ * is seeded from the models directory on first start), each verified against its SHA-256 before it
+ * is deserialised. A model that fails the check stops the service from starting: better no advice
+ * than advice from a file nobody vouches for.
  *
  * <p>The serving set is one reference: a request takes it once ({@link #current()}) and a switch
  * ({@link #activate(ModelSet)}) replaces the whole set in one atomic step, without a restart.
@@ -33,20 +36,11 @@ public class ActiveModels {
 
     private final AtomicReference<ModelSet> serving;
 
-    public ActiveModels(@ConfigProperty(name = "trede.models.directory") Path modelsDirectory) {
-        DistanceModel distanceModel = TribuoDistanceModel.loadActive(modelsDirectory);
-        EffectModel effectModel;
-        // The learned effect model when the registry names one (hash-checked like the distance model:
-        // a mismatch stops the start-up); an installation without one answers with literature priors.
-        if (ModelFiles.hasActive(modelsDirectory, LearnedEffectModel.KIND)) {
-            effectModel = LearnedEffectModel.loadActive(modelsDirectory);
-        } else {
-            LOG.warnf("No effect model in %s: expected effects are the catalogue's literature priors", modelsDirectory);
-            effectModel = new PriorEffectModel();
-        }
-        this.serving = new AtomicReference<>(new ModelSet(distanceModel, effectModel, Catalogue.STARTING));
-        LOG.infof("Loaded distance model %s and effect model %s from %s",
-                distanceModel.version(), effectModel.version(), modelsDirectory.toAbsolutePath());
+    public ActiveModels(ModelRegistry registry, @ConfigProperty(name = "trede.models.directory") Path modelsDirectory) {
+        registry.seedIfEmpty(modelsDirectory);
+        ModelSet set = load(registry.active(), Catalogue.STARTING);
+        this.serving = new AtomicReference<>(set);
+        LOG.infof("Serving model set %s", set.versions());
     }
 
     /** The set serving now; take it once per request and use only it. */
@@ -59,5 +53,26 @@ public class ActiveModels {
         ModelSet previous = serving.getAndSet(Objects.requireNonNull(next));
         LOG.infof("Serving model set %s (was %s)", next.versions(), previous.versions());
         return previous;
+    }
+
+    /**
+     * The set of the given active artefacts, by kind. Without a learned effect model the service
+     * answers with the catalogue's literature priors.
+     */
+    static ModelSet load(Map<String, ModelArtefact> active, Catalogue catalogue) {
+        ModelArtefact distance = active.get(ModelFiles.DISTANCE);
+        if (distance == null) {
+            throw new ModelIntegrityException("The model registry has no active " + ModelFiles.DISTANCE + " model");
+        }
+        ModelArtefact learned = active.get(LearnedEffectModel.KIND);
+        EffectModel effects;
+        if (learned == null) {
+            LOG.warn("No active effect model: expected effects are the catalogue's literature priors");
+            effects = new PriorEffectModel();
+        } else {
+            effects = LearnedEffectModel.fromBytes(learned.bytes(), learned.card());
+        }
+        DistanceModel distanceModel = TribuoDistanceModel.fromBytes(distance.bytes(), distance.card());
+        return new ModelSet(distanceModel, effects, catalogue);
     }
 }

@@ -5,6 +5,7 @@ import { barChart, calibrationPlot, effectCurve } from './charts.js';
 
 const $ = id => document.getElementById(id);
 
+const KINDS = { distance: 'Afstandsmodel', effects: 'Effectmodel' };
 const ATTRIBUTES = { gender: 'geslacht', migrationBackground: 'migratieachtergrond' };
 const GROUPS = { true: 'ja', false: 'nee', FEMALE: 'vrouw', MALE: 'man', OTHER: 'anders' };
 
@@ -132,11 +133,10 @@ function renderCard(entry, names) {
   section.className = 'blok modelkaart';
   section.setAttribute('aria-labelledby', `kaart-${entry.modelVersion}`);
   const { auc, bayes, html } = metrics(card);
-  const integrity = entry.registryHashMatches === null ? 'niet in het register'
-    : entry.registryHashMatches ? 'klopt met het register' : '<span class="opvallend">klopt NIET met het register</span>';
+  const integrity = entry.registryHashMatches ? 'klopt met het register' : '<span class="opvallend">klopt NIET met het register</span>';
   const limits = pick(card, 'knownLimits');
   section.innerHTML = `<h2 id="kaart-${escape(entry.modelVersion)}">${escape(entry.modelVersion)}${entry.active ? ' (actief)' : ''}</h2>
-    <p class="klein">Bestand ${escape(entry.file)} · kaart ${integrity}</p>
+    <p class="klein">${escape(KINDS[entry.kind] ?? entry.kind)} · kaart ${integrity}</p>
     ${html}<div class="grafieken"></div>${subgroupTable(card)}${candidateTable(card)}${effectTable(card, names)}
     ${Array.isArray(limits) ? `<h3>Bekende beperkingen</h3><ul>${limits.map(l => `<li lang="en">${escape(l)}</li>`).join('')}</ul>` : ''}
     <details><summary>Volledige modelkaart (JSON)</summary><pre>${escape(JSON.stringify(card, null, 2))}</pre></details>`;
@@ -206,7 +206,7 @@ function renderEffectCurves(catalogue, effectCard) {
 try {
   const [overview, catalogue] = await Promise.all([api('/models'), interventions()]);
   const cards = [...overview.cards].sort((a, b) => Number(b.active) - Number(a.active) || b.modelVersion.localeCompare(a.modelVersion));
-  if (cards.length === 0) say($('melding'), 'Er staan nog geen modelkaarten in de modellenmap.', 'let-op');
+  if (cards.length === 0) say($('melding'), 'Er staan nog geen modelkaarten in het modelregister.', 'let-op');
   const names = new Map([...catalogue.values()].map(i => [i.code, i.dutchName]));
   $('kaarten').replaceChildren(...cards.map(entry => renderCard(entry, names)));
   if (overview.evaluations.length) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.TribuoDistanceModel;
 import nl.trede.core.effects.LearnedEffectModel;
@@ -33,7 +34,8 @@ class TrainModelsCommandTest {
         }
         assertEquals(ModelFiles.sha256(first.resolve("distance-0.0.1.tribuo")), a.get("modelSha256").asText());
         assertTrue(Files.readString(first.resolve("distance-0.0.1.card.md")).contains("Bayes-optimal AUC"));
-        assertEquals("distance-0.0.1", TribuoDistanceModel.loadActive(first).version());
+        ModelArtefact distance = ModelFiles.readActive(first, ModelFiles.DISTANCE);
+        assertEquals("distance-0.0.1", TribuoDistanceModel.fromBytes(distance.bytes(), distance.card()).version());
 
         JsonNode effectsA = json.readTree(first.resolve("effects-0.0.1.card.json").toFile());
         JsonNode effectsB = json.readTree(second.resolve("effects-0.0.1.card.json").toFile());
@@ -41,7 +43,8 @@ class TrainModelsCommandTest {
             assertEquals(effectsA.get(section), effectsB.get(section), section);
         }
         assertEquals(ModelFiles.sha256(first.resolve("effects-0.0.1.json")), effectsA.get("modelSha256").asText());
-        assertEquals("effects-0.0.1", LearnedEffectModel.loadActive(first).version());
+        ModelArtefact effects = ModelFiles.readActive(first, LearnedEffectModel.KIND);
+        assertEquals("effects-0.0.1", LearnedEffectModel.fromBytes(effects.bytes(), effects.card()).version());
         JsonNode registry = json.readTree(first.resolve("registry.json").toFile());
         assertEquals("distance-0.0.1", registry.get("distance").get("activeVersion").asText());
         assertEquals("effects-0.0.1", registry.get("effects").get("activeVersion").asText());

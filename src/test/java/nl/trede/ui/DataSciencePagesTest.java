@@ -40,31 +40,30 @@ class DataSciencePagesTest extends BrowserTest {
     @Test
     void theModelsPageDrawsCalibrationSubgroupsAndEffectCurves() {
         browser.openSignedIn(base, "/modellen.html", "data-scientist-rotterdam");
-        browser.waitForText(By.id("kaarten"), "distance-test-1 (actief)");
-        WebElement active = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-distance-test-1']"));
-        assertTrue(active.getText().contains("kaart klopt met het register"));
-        assertEquals(5, active.findElements(By.cssSelector("figure.kalibratie svg circle")).size(), "one dot per calibration bin");
+        browser.waitForText(By.id("kaarten"), "distance-1.0.0 (actief)");
+        WebElement active = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-distance-1.0.0']"));
+        assertTrue(active.getText().contains("Afstandsmodel · kaart klopt met het register"));
+        assertEquals(10, active.findElements(By.cssSelector("figure.kalibratie svg circle")).size(), "one dot per calibration bin");
         List<WebElement> subgroups = active.findElements(By.cssSelector("table.subgroepen tbody tr"));
         assertEquals(4, subgroups.size());
         assertTrue(subgroups.get(0).getText().startsWith("geslacht vrouw"), subgroups.get(0).getText());
         List<WebElement> candidates = active.findElements(By.cssSelector("table.kandidaten tbody tr"));
-        assertEquals(2, candidates.size());
-        assertTrue(candidates.get(0).getText().matches("logistic-regression 0,708 0,301 ja"), candidates.get(0).getText());
-        assertTrue(browser.driver.findElement(By.id("kaarten")).getText().contains("distance-test-0"), "an older card in another shape still shows");
+        assertEquals(3, candidates.size());
+        assertTrue(candidates.get(0).getText().matches("logistic-regression 0,817 0,160 ja"), candidates.get(0).getText());
         assertTrue(browser.visible("evaluaties").getText().contains("effects-test-1.evaluation.json"));
 
         int interventions = given().get("/api/v1/interventions").then().extract().path("items.size()");
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#effecten figure svg[role=img]"), interventions - 1));
         assertTrue(browser.visible("effecten-bron").getText().contains("indicatieve aannames"), "the page says where the numbers come from");
 
-        WebElement effects = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-effects-test-1']"));
+        WebElement effects = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-effects-1.0.0']"));
         List<WebElement> averages = effects.findElements(By.cssSelector("table tbody tr"));
-        assertEquals(4, averages.size(), "one row per intervention and horizon");
+        assertEquals(2 * (interventions - 1), averages.size(), "one row per intervention and horizon");
         assertTrue(averages.get(0).getText().startsWith("sollicitatietraining en bemiddeling 12 mnd +2,3"), averages.get(0).getText());
         assertTrue(effects.getText().contains("Wat het advies oplevert"), "the policy value against the oracle is drawn");
         List<String> sources = browser.driver.findElements(By.cssSelector("#effecten figure p")).stream().map(WebElement::getText).toList();
-        assertEquals(2, sources.stream().filter(t -> t.contains("geleerd (effects-test-1)")).count(), sources.toString());
-        assertTrue(browser.visible("effecten-bron").getText().contains("effects-test-1"));
+        assertEquals(interventions - 1, sources.stream().filter(t -> t.contains("geleerd (effects-1.0.0)")).count(), sources.toString());
+        assertTrue(browser.visible("effecten-bron").getText().contains("effects-1.0.0"));
         browser.screenshot("modellen");
     }
 

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public record Catalogue(String version, List<Intervention> interventions) {
 
+    /** The catalogue's key beside the kinds of model wherever versions are listed. */
+    public static final String KIND = "catalogue";
+
     private static final String CARD_KLUVE_WEBER =
             "Card, Kluve & Weber (2018) meta-analysis, shrunk for the Dutch bijstand population (indicative)";
 

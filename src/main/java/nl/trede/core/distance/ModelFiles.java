@@ -1,9 +1,9 @@
 package nl.trede.core.distance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,16 +12,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
 /**
- * The layout of the models directory and the integrity checks on it. Files are named after the
- * model version, e.g. {@code distance-1.0.0.tribuo} (Tribuo protobuf), {@code distance-1.0.0.card.json}
- * and {@code distance-1.0.0.card.md}; {@code registry.json} names the active version of each kind of model and the
- * SHA-256 of its card, and the card holds the SHA-256 of the model file. Loading checks both hashes
- * before anything is deserialized, and refuses files outside the models directory.
+ * The layout of the models directory, which the training command writes and the service's registry
+ * is seeded from, and the one integrity check on model artefacts ({@link #verify}). Files are named
+ * after the model version, e.g. {@code distance-1.0.0.tribuo} (Tribuo protobuf),
+ * {@code distance-1.0.0.card.json} and {@code distance-1.0.0.card.md}; {@code registry.json} names
+ * the active version of each kind of model and the SHA-256 of its card, and the card holds the
+ * SHA-256 of the model file. Reading checks both hashes before anything is deserialised, and refuses
+ * files outside the models directory. This is the one parser of {@code registry.json}.
  */
 public final class ModelFiles {
 
@@ -91,53 +92,65 @@ public final class ModelFiles {
         return sha;
     }
 
-    /** Reads a file directly inside the models directory after checking its SHA-256; refuses a mismatch. */
-    public static byte[] readVerified(Path modelsDir, String fileName, String expectedSha256) {
-        byte[] bytes = readInside(modelsDir, fileName);
-        verify(fileName, bytes, expectedSha256);
-        return bytes;
-    }
-
-    /** Whether the registry names an active model of this kind. */
-    public static boolean hasActive(Path modelsDir, String kind) {
-        return readRegistryIfPresent(modelsDir).containsKey(kind);
-    }
-
-    /** The active entry of one kind of model. */
-    public static RegistryEntry activeEntry(Path modelsDir, String kind) {
+    /**
+     * The active model of one kind, read from the models directory and verified: the card against the
+     * registry's SHA-256, the model file against the card's. Nothing is deserialised here.
+     *
+     * @throws ModelIntegrityException when the registry names no such model, or a file or hash is missing or wrong
+     */
+    public static ModelArtefact readActive(Path modelsDir, String kind) {
         RegistryEntry entry = readRegistryIfPresent(modelsDir).get(kind);
         if (entry == null) {
             throw new ModelIntegrityException("No active " + kind + " model in " + modelsDir.resolve(REGISTRY_FILE));
         }
-        return entry;
+        byte[] card = readInside(modelsDir, entry.card());
+        verify(entry.card(), card, entry.cardSha256());
+        String modelFile = cardField(card, entry.card(), "modelFile");
+        ModelArtefact artefact = new ModelArtefact(kind, entry.activeVersion(), readInside(modelsDir, modelFile), card);
+        verify(artefact, cardField(card, entry.card(), "modelSha256"), entry.cardSha256());
+        return artefact;
     }
 
-    /** Reads a card after checking it against the registry's hash (when the registry gives one). */
-    public static ModelCard readCard(Path modelsDir, String cardFile, String expectedSha256) {
-        byte[] bytes = readInside(modelsDir, cardFile);
-        if (expectedSha256 != null) {
-            verify(cardFile, bytes, expectedSha256);
+    /** The kinds of model the registry of a models directory names an active version for. */
+    public static Set<String> activeKinds(Path modelsDir) {
+        return readRegistryIfPresent(modelsDir).keySet();
+    }
+
+    /**
+     * The integrity check, wherever an artefact comes from (the models directory or the registry
+     * table): the model's bytes and the card match the SHA-256 values recorded for them, the card
+     * vouches for the same model bytes, and it names the same version. Refuses on any mismatch.
+     */
+    public static void verify(ModelArtefact artefact, String expectedSha256, String expectedCardSha256) {
+        String what = artefact.kind() + " model " + artefact.version();
+        verify(what + " (card)", artefact.card(), expectedCardSha256);
+        verify(what, artefact.bytes(), expectedSha256);
+        String cardName = what + " (card)";
+        verify(what + " (as its card names it)", artefact.bytes(), cardField(artefact.card(), cardName, "modelSha256"));
+        String cardVersion = cardField(artefact.card(), cardName, "modelVersion");
+        if (!cardVersion.equals(artefact.version())) {
+            throw new ModelIntegrityException("The card of " + what + " describes " + cardVersion + "; refusing to load it");
         }
+    }
+
+    /** A distance model's card from its JSON. */
+    public static ModelCard readCard(byte[] cardJson) {
         try {
-            return JSON.readValue(bytes, ModelCard.class);
+            return JSON.readValue(cardJson, ModelCard.class);
         } catch (IOException e) {
-            throw new ModelIntegrityException("Unreadable model card " + cardFile, e);
+            throw new ModelIntegrityException("Unreadable model card", e);
         }
     }
 
-    /** Reads the model file named by the card, verifies its SHA-256, and only then deserializes it. */
-    @SuppressWarnings("unchecked")
-    public static Model<Label> readModel(Path modelsDir, ModelCard card) {
-        byte[] bytes = readInside(modelsDir, card.modelFile());
-        verify(card.modelFile(), bytes, card.modelSha256());
+    private static String cardField(byte[] card, String cardName, String field) {
         try {
-            Model<?> model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
-            if (!model.validate(Label.class)) {
-                throw new ModelIntegrityException(card.modelFile() + " is not a classification model");
+            JsonNode value = JSON.readTree(card).get(field);
+            if (value == null || !value.isTextual()) {
+                throw new ModelIntegrityException("Model card " + cardName + " names no " + field);
             }
-            return (Model<Label>) model;
+            return value.asText();
         } catch (IOException e) {
-            throw new ModelIntegrityException("Cannot deserialize " + card.modelFile(), e);
+            throw new ModelIntegrityException("Unreadable model card " + cardName, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package nl.trede.core.distance;
 
-import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * A distance model backed by a Tribuo classifier and Platt calibration, loaded only from a models
- * directory after its hashes are verified ({@link #loadActive(Path)}).
+ * A distance model backed by a Tribuo classifier and Platt calibration, built from a model artefact
+ * after its hashes are verified ({@link #fromBytes}).
  *
  * <p>Factors are faithful by construction: a field's factor is the change in the calibrated
  * probability between this client and the same client with only that field set to the reference
@@ -51,29 +52,29 @@ public final class TribuoDistanceModel implements DistanceModel {
         this.reference = Objects.requireNonNull(reference);
     }
 
-    /** Loads the distance model that {@code registry.json} in {@code modelsDir} marks active. */
-    public static TribuoDistanceModel loadActive(Path modelsDir) {
-        ModelFiles.RegistryEntry entry = ModelFiles.activeEntry(modelsDir, ModelFiles.DISTANCE);
-        return load(modelsDir, ModelFiles.readCard(modelsDir, entry.card(), entry.cardSha256()));
-    }
-
     /**
-     * Loads a given model version (e.g. {@code distance-1.0.0}) from {@code modelsDir}. Its card is hash-checked against the registry
-     * only when the version is the active one; the model file is always checked against the card.
+     * The distance model of a verified artefact ({@link ModelFiles#verify}): the Tribuo model from
+     * the bytes, the calibration and the typical client from the card.
+     *
+     * @throws ModelIntegrityException when the card or the model cannot be read, or the card's feature
+     *                                 encoding is not this build's
      */
-    public static TribuoDistanceModel load(Path modelsDir, String version) {
-        ModelFiles.RegistryEntry entry = ModelFiles.activeEntry(modelsDir, ModelFiles.DISTANCE);
-        String expectedCardHash = entry.activeVersion().equals(version) ? entry.cardSha256() : null;
-        return load(modelsDir, ModelFiles.readCard(modelsDir, ModelFiles.cardFileName(version), expectedCardHash));
-    }
-
-    private static TribuoDistanceModel load(Path modelsDir, ModelCard card) {
+    @SuppressWarnings("unchecked")
+    public static TribuoDistanceModel fromBytes(byte[] model, byte[] cardJson) {
+        ModelCard card = ModelFiles.readCard(cardJson);
         if (!FeatureEncoder.VERSION.equals(card.featureEncoding())) {
             throw new ModelIntegrityException("Model " + card.modelVersion() + " was trained on feature encoding "
                     + card.featureEncoding() + " but this build encodes " + FeatureEncoder.VERSION);
         }
-        return new TribuoDistanceModel(card.modelVersion(), ModelFiles.readModel(modelsDir, card),
-                card.calibration(), card.referenceProfile());
+        try {
+            Model<?> tribuo = Model.deserializeFromStream(new ByteArrayInputStream(model));
+            if (!tribuo.validate(Label.class)) {
+                throw new ModelIntegrityException(card.modelVersion() + " is not a classification model");
+            }
+            return new TribuoDistanceModel(card.modelVersion(), (Model<Label>) tribuo, card.calibration(), card.referenceProfile());
+        } catch (IOException e) {
+            throw new ModelIntegrityException("Cannot deserialize " + card.modelVersion(), e);
+        }
     }
 
     @Override

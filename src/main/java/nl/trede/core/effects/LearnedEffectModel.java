@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -191,34 +190,30 @@ public final class LearnedEffectModel implements EffectModel {
         }
     }
 
-    public static LearnedEffectModel fromJson(byte[] json) throws IOException {
+    private static LearnedEffectModel fromJson(byte[] json) throws IOException {
         return new LearnedEffectModel(JSON.readValue(json, Stored.class));
     }
 
     /**
-     * The active effect model of a models directory: the registry's {@value #KIND} entry names the
-     * card and its SHA-256, the card names the model file and its SHA-256; both hashes are checked
-     * before the model is read.
+     * The effect model of a verified artefact ({@link ModelFiles#verify}); the model file names its
+     * own version, which must be the card's.
      *
-     * @throws ModelIntegrityException when an entry, a file or a hash is missing or wrong
+     * @throws ModelIntegrityException when the card or the model cannot be read or they disagree
      */
-    public static LearnedEffectModel loadActive(Path modelsDir) {
-        ModelFiles.RegistryEntry entry = ModelFiles.activeEntry(modelsDir, KIND);
-        byte[] cardBytes = ModelFiles.readVerified(modelsDir, entry.card(), entry.cardSha256());
+    public static LearnedEffectModel fromBytes(byte[] model, byte[] cardJson) {
         EffectModelCard card;
         try {
-            card = JSON.readValue(cardBytes, EffectModelCard.class);
+            card = JSON.readValue(cardJson, EffectModelCard.class);
         } catch (IOException e) {
-            throw new ModelIntegrityException("Unreadable effect model card " + entry.card(), e);
+            throw new ModelIntegrityException("Unreadable effect model card", e);
         }
-        byte[] modelBytes = ModelFiles.readVerified(modelsDir, card.modelFile(), card.modelSha256());
         try {
-            LearnedEffectModel model = fromJson(modelBytes);
-            if (!model.version().equals(entry.activeVersion())) {
-                throw new ModelIntegrityException("Effect model file holds " + model.version() + ", registry says "
-                        + entry.activeVersion());
+            LearnedEffectModel learned = fromJson(model);
+            if (!learned.version().equals(card.modelVersion())) {
+                throw new ModelIntegrityException("Effect model file holds " + learned.version() + ", its card says "
+                        + card.modelVersion());
             }
-            return model;
+            return learned;
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelIntegrityException("Cannot read effect model " + card.modelFile(), e);
         }

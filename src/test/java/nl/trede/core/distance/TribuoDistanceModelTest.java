@@ -44,7 +44,7 @@ class TribuoDistanceModelTest {
                 SEED, 36_000, 20_000, "test", PopulationGenerator.Settings.defaults()), candidates);
         trained = result.model();
         card = ModelFiles.publish(models, result);
-        loaded = TribuoDistanceModel.loadActive(models);
+        loaded = loadActive(models);
         clients = new PopulationGenerator().generate(300, 12345L).clients();
     }
 
@@ -148,7 +148,7 @@ class TribuoDistanceModelTest {
         byte[] bytes = Files.readAllBytes(modelFile);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(modelFile, bytes);
-        ModelIntegrityException refused = assertThrows(ModelIntegrityException.class, () -> TribuoDistanceModel.loadActive(copy));
+        ModelIntegrityException refused = assertThrows(ModelIntegrityException.class, () -> loadActive(copy));
         assertTrue(refused.getMessage().contains("SHA-256") && refused.getMessage().contains(card.modelSha256()),
                 refused.getMessage());
     }
@@ -159,14 +159,25 @@ class TribuoDistanceModelTest {
         Path cardFile = copy.resolve(ModelFiles.cardFileName(card.modelVersion()));
         // A forged card that points at another model file and hash must not get past the registry.
         Files.writeString(cardFile, Files.readString(cardFile).replace(card.modelSha256(), "0".repeat(64)));
-        assertThrows(ModelIntegrityException.class, () -> TribuoDistanceModel.loadActive(copy));
+        assertThrows(ModelIntegrityException.class, () -> loadActive(copy));
     }
 
     @Test
-    void modelsOutsideTheModelsDirectoryAndMissingRegistriesAreRefused(@TempDir Path empty) {
-        assertThrows(ModelIntegrityException.class, () -> TribuoDistanceModel.loadActive(empty));
-        assertThrows(ModelIntegrityException.class,
-                () -> ModelFiles.readCard(models, "../" + ModelFiles.cardFileName(card.modelVersion()), null));
+    void modelsOutsideTheModelsDirectoryAndMissingRegistriesAreRefused(@TempDir Path empty) throws IOException {
+        assertThrows(ModelIntegrityException.class, () -> loadActive(empty));
+        Path cardFile = models.resolve(ModelFiles.cardFileName(card.modelVersion()));
+        Path inner = Files.createDirectories(empty.resolve("inner"));
+        Files.writeString(inner.resolve(ModelFiles.REGISTRY_FILE), Files.readString(models.resolve(ModelFiles.REGISTRY_FILE))
+                .replace("\"" + cardFile.getFileName() + "\"", "\"../" + cardFile.getFileName() + "\""));
+        Files.copy(cardFile, empty.resolve(cardFile.getFileName()));
+        ModelIntegrityException refused = assertThrows(ModelIntegrityException.class, () -> loadActive(inner));
+        assertTrue(refused.getMessage().contains("not a file directly inside"), refused.getMessage());
+    }
+
+    /** The active distance model of a models directory, read and verified as the registry seeds it. */
+    private static TribuoDistanceModel loadActive(Path modelsDir) {
+        ModelArtefact artefact = ModelFiles.readActive(modelsDir, ModelFiles.DISTANCE);
+        return TribuoDistanceModel.fromBytes(artefact.bytes(), artefact.card());
     }
 
     @Test

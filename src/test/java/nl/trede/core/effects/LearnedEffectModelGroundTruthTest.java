@@ -13,6 +13,8 @@ import java.util.Locale;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.EffectSource;
+import nl.trede.core.distance.ModelArtefact;
+import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.ModelIntegrityException;
 import nl.trede.core.recommend.Advice;
 import nl.trede.core.recommend.RankedIntervention;
@@ -156,7 +158,7 @@ class LearnedEffectModelGroundTruthTest {
     @Test
     void theSavedModelLoadsOnlyWithItsHashAndPredictsTheSame(@TempDir Path dir) throws IOException {
         EffectModelCard card = EffectModelFiles.publish(dir, settings, result, "test");
-        LearnedEffectModel loaded = LearnedEffectModel.loadActive(dir);
+        LearnedEffectModel loaded = loadActive(dir);
         assertEquals(settings.version(), loaded.version());
         SimulatedClient c = result.heldOut().clients().get(0);
         Intervention training = Catalogue.STARTING.find("VOCATIONAL_TRAINING").orElseThrow();
@@ -168,7 +170,13 @@ class LearnedEffectModelGroundTruthTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        assertThrows(ModelIntegrityException.class, () -> LearnedEffectModel.loadActive(dir));
+        assertThrows(ModelIntegrityException.class, () -> loadActive(dir));
         assertFalse(card.arms().isEmpty());
+    }
+
+    /** The active effect model of a models directory, read and verified as the registry seeds it. */
+    private static LearnedEffectModel loadActive(Path modelsDir) {
+        ModelArtefact artefact = ModelFiles.readActive(modelsDir, LearnedEffectModel.KIND);
+        return LearnedEffectModel.fromBytes(artefact.bytes(), artefact.card());
     }
 }

@@ -1,4 +1,4 @@
-package nl.trede.modelcards;
+package nl.trede.models;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.trede.security.Roles;
@@ -16,16 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelCardResource {
 
-    private final ModelCardService cards;
+    private final ModelCards cards;
 
-    public ModelCardResource(ModelCardService cards) {
+    public ModelCardResource(ModelCards cards) {
         this.cards = cards;
     }
 
     @GET
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Model versions with their cards",
-            description = "Every model card in the models directory, which versions are active, and any evaluation reports.")
+            description = "Every model card in the model registry, the versions of the model set serving now, and any evaluation reports.")
     @APIResponse(responseCode = "200", description = "The model versions")
     public ModelOverview listModels() {
         return cards.overview();
@@ -34,7 +34,7 @@ public class ModelCardResource {
     @GET
     @Path("/{modelVersion}")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "One model version with its card", description = "The card of one model version, whether it is active, and whether the card matches the registry's SHA-256.")
+    @Operation(summary = "One model version with its card", description = "The card of one registered model version, whether it is serving, and whether the card matches the SHA-256 it was registered with.")
     @APIResponse(responseCode = "200", description = "The model card")
     public ModelOverview.Card getModel(@PathParam("modelVersion") String modelVersion) {
         return cards.card(modelVersion);
