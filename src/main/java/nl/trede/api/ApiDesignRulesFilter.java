@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import nl.trede.idempotency.IdempotencyDocumentation;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -41,7 +42,10 @@ public class ApiDesignRulesFilter implements OASFilter {
         Paths relative = OASFactory.createPaths();
         Map<String, PathItem> sorted = new TreeMap<>(openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems());
         sorted.forEach((path, item) -> {
-            item.getOperations().values().forEach(operation -> {
+            item.getOperations().forEach((method, operation) -> {
+                if (IdempotencyDocumentation.isKeyed(method.name(), operation)) {
+                    IdempotencyDocumentation.describe(operation);
+                }
                 completeResponses(path, operation);
                 moveRolesToDescription(operation);
             });
@@ -220,19 +224,25 @@ public class ApiDesignRulesFilter implements OASFilter {
                 .addProperty("title", string("Short summary of the problem type"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("HTTP status code"))
                 .addProperty("detail", string("Explanation of this occurrence"))
+                .addProperty("code", problemCodeSchema("What the problem is, for problems that concern no single field"))
                 .addProperty("invalidParams", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("Every invalid field of the request")
                         .items(OASFactory.createSchema().ref("#/components/schemas/InvalidParam")));
     }
 
     private static Schema invalidParamSchema() {
-        Schema code = string("What is wrong, as a stable machine-readable code; decide on this, not on the reason's words");
-        Arrays.stream(ProblemCode.values()).forEach(value -> code.addEnumeration(value.code()));
+        Schema code = problemCodeSchema("What is wrong");
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addRequired("name").addRequired("code").addRequired("reason")
                 .addProperty("name", string("JSON path of the invalid field, e.g. age or interventionCodes[1]"))
                 .addProperty("code", code)
                 .addProperty("reason", string("Why it is invalid, in English words for people"));
+    }
+
+    private static Schema problemCodeSchema(String what) {
+        Schema code = string(what + ", as a stable machine-readable code; decide on this, not on the words");
+        Arrays.stream(ProblemCode.values()).forEach(value -> code.addEnumeration(value.code()));
+        return code;
     }
 
     private static Schema string(String description) {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * Why a field is invalid, as a stable machine-readable code: clients (and the Dutch pages) decide on
- * the code and show their own words; the English {@code reason} beside it is for people reading the
- * raw answer. Declared once here; the OpenAPI {@code InvalidParam} schema lists these values.
+ * Why a field is invalid (or, as a problem's own {@code code}, what a problem concerning no single
+ * field is), as a stable machine-readable code: clients (and the Dutch pages) decide on the code and
+ * show their own words; the English {@code reason} beside it is for people reading the raw answer.
+ * Declared once here; the OpenAPI {@code Problem} and {@code InvalidParam} schemas list these values.
  */
 public enum ProblemCode {
     /** Missing, null or blank where a value is required. */
@@ -34,7 +35,11 @@ public enum ProblemCode {
     /** Text that is not valid Unicode (a lone surrogate). */
     INVALID_UNICODE,
     /** Text with the NUL character, which no field needs and PostgreSQL cannot store. */
-    NUL_CHARACTER;
+    NUL_CHARACTER,
+    /** An Idempotency-Key already used for another request (another body, method or path): 422. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The first request with this Idempotency-Key is still being carried out: retry shortly (409). */
+    REQUEST_IN_PROGRESS;
 
     /** The code as it appears in the JSON, e.g. {@code out_of_range}. */
     @JsonValue

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import nl.trede.idempotency.Idempotent;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +37,7 @@ public class DecisionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Record a decision on an intake",
             description = "A decision that differs from the top recommendation (other than a single option tied with it), "

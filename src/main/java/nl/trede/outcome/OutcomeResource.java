@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import nl.trede.idempotency.Idempotent;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,6 +36,7 @@ public class OutcomeResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER})
     @Operation(summary = "Record an outcome for a client",
             description = "Where the client is on a later date. Linked to the decision it follows (by default the latest), and so to the models that advised.")

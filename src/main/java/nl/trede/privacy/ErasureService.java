@@ -8,13 +8,15 @@ import nl.trede.client.Client;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.decision.Decision;
 import nl.trede.fairness.FairnessAttributes;
+import nl.trede.idempotency.IdempotencyStore;
 import nl.trede.intake.Intake;
 import nl.trede.recommendation.Recommendation;
 
 /**
  * Erases a client's personal data: the reference hash (so the client cannot be found again), every
- * intake profile and the factors derived from it, the advice texts, the klantmanager's notes and any
- * protected attributes recorded for fairness monitoring.
+ * intake profile and the factors derived from it, the advice texts, the klantmanager's notes, any
+ * protected attributes recorded for fairness monitoring and the answers kept for retries
+ * (idempotency keys).
  * What remains are codes, categories, dates and model versions under an id that no longer leads
  * to a person — enough for aggregate monitoring, not for identifying anyone.
  */
@@ -22,6 +24,12 @@ import nl.trede.recommendation.Recommendation;
 public class ErasureService {
 
     private static final String NO_FACTORS = "[]";
+
+    private final IdempotencyStore idempotency;
+
+    public ErasureService(IdempotencyStore idempotency) {
+        this.idempotency = idempotency;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(Client client) {
@@ -36,5 +44,6 @@ public class ErasureService {
         Recommendation.eraseOfClient(client.id);
         Decision.update("note = null where clientId = ?1", client.id);
         FairnessAttributes.eraseOfClient(client.id);
+        idempotency.forgetClient(client.id);
     }
 }

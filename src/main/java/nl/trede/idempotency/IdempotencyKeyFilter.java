@@ -1,0 +1,50 @@
+package nl.trede.idempotency;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Reads the {@code Idempotency-Key} of a request to an {@link Idempotent} operation and fingerprints
+ * the request (SHA-256 of method, path and body), so that a retry can be told from another request
+ * under the same key. The body is at most {@code quarkus.http.limits.max-body-size}; it is read
+ * once here and handed on unchanged.
+ */
+public class IdempotencyKeyFilter {
+
+    private final IdempotentCall call;
+
+    public IdempotencyKeyFilter(IdempotentCall call) {
+        this.call = call;
+    }
+
+    @ServerRequestFilter
+    public void fingerprint(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(Idempotent.class)) {
+            return;
+        }
+        String key = IdempotencyKey.of(request.getHeaders().get(IdempotencyKey.HEADER));
+        if (key == null) {
+            return;
+        }
+        try {
+            byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+            request.setEntityStream(new ByteArrayInputStream(body));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            call.set(key, HexFormat.of().formatHex(sha256.digest(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
