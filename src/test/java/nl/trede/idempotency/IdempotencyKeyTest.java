@@ -1,6 +1,7 @@
 package nl.trede.idempotency;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,10 +183,21 @@ class IdempotencyKeyTest {
                 "SELECT COUNT(*) FROM idempotent_request WHERE idempotency_key = ?1 AND client_id = ?2")
                 .setParameter(1, key).setParameter(2, UUID.fromString(clientId)).getSingleResult());
         assertEquals(1, kept.intValue());
-        QuarkusTransaction.requiringNew().run(() -> store.forgetClient(UUID.fromString(clientId)));
+        Caller.of("admin", caseSystem.municipality()).given().delete("/api/v1/clients/" + clientId + "/personal-data")
+                .then().statusCode(204);
         Number left = (Number) QuarkusTransaction.requiringNew().call(() -> db.createNativeQuery(
                 "SELECT COUNT(*) FROM idempotent_request WHERE idempotency_key = ?1").setParameter(1, key).getSingleResult());
         assertEquals(0, left.intValue());
+    }
+
+    @Test
+    void aKeyOlderThanTheRetentionIsForgottenAndItsRequestCarriedOutAnew() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> intake = intakeBody();
+        String first = withKey(key).body(intake).post("/api/v1/intakes").then().statusCode(201).extract().path("id");
+        store.purgeCreatedBefore(Instant.now().plus(Duration.ofSeconds(1)));
+        withKey(key).body(intake).post("/api/v1/intakes").then().statusCode(201)
+                .header(IdempotencyInterceptor.REPLAYED_HEADER, nullValue()).body("id", not(equalTo(first)));
     }
 
     /**
