@@ -30,7 +30,7 @@ public final class IdempotencyDocumentation {
                         .example("8e03978e-40d5-43e8-bc93-6894a57f9324")));
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                response.addHeader(IdempotencyInterceptor.REPLAYED_HEADER, OASFactory.createHeader()
+                response.addHeader(IdempotencyInterceptor.REPLAYED_HEADER, OASFactory.createHeader().required(false)
                         .description("true on the answer to a retry: the original answer, replayed")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
             }
@@ -42,8 +42,8 @@ public final class IdempotencyDocumentation {
         } else {
             operation.getResponses().addAPIResponse("409", OASFactory.createAPIResponse().description(inProgress));
         }
-        operation.getResponses().getAPIResponse("409").addHeader("Retry-After", OASFactory.createHeader()
-                .description("Seconds to wait before retrying a request in progress")
+        operation.getResponses().getAPIResponse("409").addHeader("Retry-After", OASFactory.createHeader().required(false)
+                .description("Seconds to wait before retrying a request in progress (on code request_in_progress only)")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
                 .description("This Idempotency-Key was used for another request (code idempotency_key_reused): send a new key"));
