@@ -12,10 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import nl.trede.idempotency.IdempotencyStore.Answered;
 import nl.trede.idempotency.IdempotencyStore.Claim;
@@ -108,13 +105,7 @@ public class IdempotencyInterceptor {
 
     /** The key's owner: the token's subject and the municipalities it acts for, hashed to a bounded length. */
     private String scope() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String owner = user.id() + "\n" + String.join(",", user.municipalities());
-            return HexFormat.of().formatHex(sha256.digest(owner.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex((user.id() + "\n" + String.join(",", user.municipalities())).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String location(Response response) {

@@ -6,9 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -37,14 +34,10 @@ public class IdempotencyKeyFilter {
         try {
             byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
             request.setEntityStream(new ByteArrayInputStream(body));
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            call.set(key, HexFormat.of().formatHex(sha256.digest(body)));
+            String target = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "\n";
+            call.set(key, Sha256.hex(target.getBytes(StandardCharsets.UTF_8), body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }
