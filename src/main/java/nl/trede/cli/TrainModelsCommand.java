@@ -11,7 +11,10 @@ import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.effects.EffectModelCard;
 import nl.trede.core.effects.EffectModelFiles;
 import nl.trede.core.effects.EffectModelTrainer;
+import nl.trede.core.groundtruth.DistanceEvaluation;
+import nl.trede.core.groundtruth.EffectEvaluation;
 import nl.trede.core.synth.PopulationGenerator;
+import nl.trede.core.synth.SyntheticPopulation;
 
 /**
  * {@code train-models}: regenerates every shipped model from the synthetic population with the
@@ -58,28 +61,34 @@ final class TrainModelsCommand implements Command {
 
     @Override
     public int execute(Options options, PrintStream out, PrintStream err) throws CommandException, IOException {
-        DistanceModelTrainer.Settings standard = DistanceModelTrainer.Settings.standard(DEFAULT_SEED);
-        DistanceModelTrainer.Settings settings = new DistanceModelTrainer.Settings(options.getLong("--seed", standard.seed()),
-                options.getInt("--training", standard.trainingClients()),
-                options.getInt("--held-out", standard.heldOutClients()),
-                options.get("--version", standard.version()), PopulationGenerator.Settings.defaults());
+        long seed = options.getLong("--seed", DEFAULT_SEED);
+        int training = options.getInt("--training", 60_000);
+        int heldOut = options.getInt("--held-out", 50_000);
         Path dir = Path.of(options.get("--out", "models"));
-        EffectModelTrainer.Settings standardEffects = EffectModelTrainer.Settings.standard(settings.seed());
-        EffectModelTrainer.Settings effects = new EffectModelTrainer.Settings(settings.seed(),
+        EffectModelTrainer.Settings standardEffects = EffectModelTrainer.Settings.standard(seed);
+        EffectModelTrainer.Settings effects = new EffectModelTrainer.Settings(seed,
                 options.getInt("--effect-history", standardEffects.historyClients()),
                 options.getInt("--effect-held-out", standardEffects.heldOutClients()),
                 options.get("--effect-version", standardEffects.version()), standardEffects.population(),
                 standardEffects.finalLambda12(), standardEffects.finalLambda24(), standardEffects.threads(),
                 standardEffects.priorUnpenalised());
 
+        // Train on the synthetic population's observed history only; its truth is read afterwards, to judge.
         long start = System.nanoTime();
-        ModelCard card = ModelFiles.publish(dir, new DistanceModelTrainer().train(settings));
+        SyntheticPopulation population = new PopulationGenerator().generate(training + heldOut, seed);
+        DistanceModelTrainer.Fit distance = new DistanceModelTrainer(seed, options.get("--version", "1.0.0"))
+                .fit(population.slice(0, training).trainingData());
+        ModelCard card = ModelFiles.publish(dir, DistanceEvaluation.evaluate(distance, population, training));
         ModelCard.HeldOut h = card.heldOut();
         out.printf(Locale.ROOT, "%s (%s): held-out AUC %.4f (Bayes-optimal %.4f), ECE %.4f; wrote %s in %.0f s%n",
                 card.modelVersion(), card.chosenCandidate(), h.auc(), h.bayesOptimalAuc(), h.expectedCalibrationError(),
                 dir, (System.nanoTime() - start) / 1e9);
         long effectStart = System.nanoTime();
-        EffectModelTrainer.Result result = new EffectModelTrainer().train(effects);
+        PopulationGenerator generator = new PopulationGenerator(effects.population());
+        SyntheticPopulation history = generator.generate(effects.historyClients(), effects.historySeed());
+        EffectModelTrainer.Fit fit = new EffectModelTrainer(effects).fit(history.trainingData());
+        EffectModelTrainer.Result result = EffectEvaluation.evaluate(fit, history,
+                generator.generate(effects.heldOutClients(), effects.heldOutSeed()));
         EffectModelCard effectCard = EffectModelFiles.publish(dir, effects, result, "java -jar "
                 + "target/quarkus-app/quarkus-run.jar train-models --seed " + effects.seed() + " --out models");
         long covered = effectCard.arms().stream().filter(a -> a.horizonMonths() == 12 && a.ateCovered()).count();

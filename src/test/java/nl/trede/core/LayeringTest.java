@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
  *   <li>No upward import: each core package refers only to packages of lower layers in
  *   {@link #LAYERS}, so, for example, the generic causal engine knows nothing of the service's
  *   effect types.</li>
+ *   <li>Training never reaches the truth: outside the simulator ({@code synth}) and the evaluation
+ *   against its truth ({@code groundtruth}), no core package refers to {@code groundtruth} or to
+ *   anything of {@code synth} but the generator's settings. The trainers get the synthetic history
+ *   only as {@code TrainingData}, as they would get any other.</li>
  * </ol>
  */
 public class LayeringTest {
@@ -43,10 +47,23 @@ public class LayeringTest {
             Set.of("profile"),
             Set.of("wording"),
             Set.of("catalogue", "features", "evaluation", "causal"),
+            Set.of("training"),
             Set.of("synth"),
             Set.of("distance"),
             Set.of("effects"),
-            Set.of("recommend"));
+            Set.of("recommend"),
+            Set.of("groundtruth"));
+
+    /** The packages that may read the simulator's truth: the simulator itself and the evaluation against it. */
+    static final Set<String> TRUTH_READERS = Set.of("synth", "groundtruth");
+
+    /**
+     * What of the simulator other packages may name: the generator's settings, which model cards
+     * report and which hold no truth. The generator's own name comes with them (a nested class names
+     * its outer class); it is harmless, because everything it generates is a {@code SyntheticPopulation}.
+     */
+    static final Set<String> SYNTH_SETTINGS = Set.of("nl/trede/core/synth/PopulationGenerator$Settings",
+            "nl/trede/core/synth/PopulationGenerator");
 
     private static final Pattern FRAMEWORK = Pattern.compile(
             "\\b(io/quarkus|jakarta|javax/(enterprise|inject|ws|persistence|transaction)|org/eclipse/microprofile"
@@ -89,6 +106,32 @@ public class LayeringTest {
             }
         }
         assertEquals(Map.of(), violations, "upward or sideways references, by class; layers " + LAYERS);
+    }
+
+    @Test
+    void noTrainingOrServingPackageCanReachTheSimulatorsTruth() throws IOException {
+        Pattern truth = Pattern.compile("\\bnl/trede/core/(groundtruth|synth)/[\\w$]+");
+        Map<String, Set<String>> classes = coreClasses();
+        Map<String, Set<String>> violations = new TreeMap<>();
+        for (Map.Entry<String, Set<String>> c : classes.entrySet()) {
+            if (TRUTH_READERS.contains(corePackage(c.getKey()))) {
+                continue;
+            }
+            for (String name : c.getValue()) {
+                Matcher m = truth.matcher(name);
+                while (m.find()) {
+                    if (!SYNTH_SETTINGS.contains(m.group())) {
+                        violations.computeIfAbsent(c.getKey(), k -> new TreeSet<>()).add(m.group());
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of(), violations, "references to the simulator's truth outside " + TRUTH_READERS);
+        // the scan sees the references the rule forbids where they are allowed
+        assertTrue(classes.get("nl/trede/core/groundtruth/EffectEvaluation").stream()
+                .anyMatch(n -> n.contains("nl/trede/core/synth/SimulatedClient")));
+        assertTrue(classes.get("nl/trede/core/effects/EffectModelTrainer").stream()
+                .anyMatch(n -> n.contains("nl/trede/core/training/TrainingRecord")));
     }
 
     @Test

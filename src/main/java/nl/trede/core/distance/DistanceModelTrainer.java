@@ -8,19 +8,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.evaluation.BinaryMetrics;
 import nl.trede.core.features.FeatureEncoder;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.ProfileField;
 import nl.trede.core.synth.PopulationGenerator;
-import nl.trede.core.synth.SimulatedClient;
-import nl.trede.core.synth.SyntheticPopulation;
+import nl.trede.core.training.TrainingData;
+import nl.trede.core.training.TrainingRecord;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -33,17 +29,18 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Trains the distance model on a synthetic population and evaluates it against ground truth.
+ * Trains the distance model on any {@link TrainingData}.
  *
- * <p>The training population is split into fit (2/3), validation (1/6) and calibration (1/6).
- * Only clients who historically got no intervention are used, with their observed 12-month
- * outcome: that is the label the distance score defines, and the one a municipality has. Because
- * klantmanagers chose on the intake alone, P(work | intake, NONE) is unbiased for the outcome
- * without intervention. Candidates are compared by validation AUC; the simplest candidate within
- * {@link #SELECTION_TOLERANCE} of the best is chosen (a one-standard-error rule: smaller differences
- * are within the validation split's sampling error, and a simpler model is faster to score, smoother
- * to explain and smaller to audit). It is Platt-calibrated on the calibration split, and it is judged on held-out clients against their true outcome without
- * intervention, next to the Bayes-optimal AUC of the true probabilities.
+ * <p>The records are split by position into fit (2/3), validation (1/6) and calibration (1/6).
+ * Only records in which nothing was given and whose 12-month outcome is known are used: that is the
+ * label the distance score defines, and the one a municipality has (a censored record says nothing
+ * about work within 12 months). When klantmanagers chose on the intake alone,
+ * P(work | intake, nothing given) is unbiased for the outcome without intervention. Candidates are
+ * compared by validation AUC; the simplest candidate within {@link #SELECTION_TOLERANCE} of the best
+ * is chosen (a one-standard-error rule: smaller differences are within the validation split's
+ * sampling error, and a simpler model is faster to score, smoother to explain and smaller to audit).
+ * It is Platt-calibrated on the calibration split. How well it does is judged elsewhere, on data the
+ * trainer never sees ({@code nl.trede.core.groundtruth} for the synthetic population).
  */
 public final class DistanceModelTrainer {
 
@@ -57,25 +54,10 @@ public final class DistanceModelTrainer {
 
     /** Fixed so the data provenance inside the model file does not depend on the clock. */
     private static final OffsetDateTime DATA_TIMESTAMP = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final int CALIBRATION_BINS = 10;
     /** Validation-AUC difference below which the simpler candidate is preferred. */
     public static final double SELECTION_TOLERANCE = 0.005;
-
-    /**
-     * What to train.
-     *
-     * @param seed             generator seed; also seeds the trainers
-     * @param trainingClients  clients for fit, validation and calibration together
-     * @param heldOutClients   further clients, used only for the reported metrics
-     * @param version          model version without the kind, e.g. {@code 1.0.0} for {@code distance-1.0.0}
-     */
-    public record Settings(long seed, int trainingClients, int heldOutClients, String version,
-            PopulationGenerator.Settings generator) {
-
-        public static Settings standard(long seed) {
-            return new Settings(seed, 60_000, 50_000, "1.0.0", PopulationGenerator.Settings.defaults());
-        }
-    }
+    /** What the model learns to predict, as the card states it. */
+    public static final String LABEL = "observed paid work within 12 months, clients with no intervention in the history only";
 
     /** A trainer to compare, with a short name for the model card. */
     public record Candidate(String name, Trainer<Label> trainer) {
@@ -85,8 +67,52 @@ public final class DistanceModelTrainer {
     public record Result(TribuoDistanceModel model, ModelCard card) {
     }
 
+    /**
+     * A fitted, calibrated model with how it was chosen and how many records each split had; what
+     * its card says about the model itself. {@link #card} completes it with what only the data's
+     * owner knows: where the data came from and how the model did on held-out clients.
+     */
+    public record Fit(TribuoDistanceModel model, long seed, String chosenCandidate,
+                      List<ModelCard.CandidateResult> candidates, Split split) {
+
+        public Result card(String source, long generatorSeed, PopulationGenerator.Settings generator,
+                           ModelCard.HeldOut heldOut, List<ModelCard.SubgroupMetrics> subgroups) {
+            ModelCard.TrainingData trainingData = new ModelCard.TrainingData(source, generatorSeed, generator,
+                    split.records(), split.fit(), split.validation(), split.calibration(), split.fitExamples(),
+                    split.validationExamples(), split.calibrationExamples(), LABEL);
+            ModelCard card = new ModelCard(
+                    model.version(),
+                    "Probability of paid work within 12 months without intervention (distance to the labour market)",
+                    12, ModelFiles.modelFileName(model.version()), null, chosenCandidate, SELECTION_RULE,
+                    org.tribuo.Tribuo.VERSION, FeatureEncoder.VERSION, new FeatureEncoder().columnNames(),
+                    model.calibration(), model.referenceProfile(), trainingData, candidates, heldOut, subgroups,
+                    INTENDED_USE, KNOWN_LIMITS,
+                    "java -jar target/quarkus-app/quarkus-run.jar train-models --seed " + seed + " --out models");
+            return new Result(model, card);
+        }
+    }
+
+    /** Records per split, and of those the examples used (nothing given, 12-month outcome known). */
+    public record Split(int records, int fit, int validation, int calibration, int fitExamples, int validationExamples,
+                        int calibrationExamples) {
+    }
+
     private final FeatureEncoder encoder = new FeatureEncoder();
     private final LabelFactory labels = new LabelFactory();
+    private final long seed;
+    private final String modelVersion;
+    private final List<Candidate> candidates;
+
+    /** @param version model version without the kind, e.g. {@code 1.0.0} for {@code distance-1.0.0} */
+    public DistanceModelTrainer(long seed, String version) {
+        this(seed, version, standardCandidates(seed));
+    }
+
+    public DistanceModelTrainer(long seed, String version, List<Candidate> candidates) {
+        this.seed = seed;
+        this.modelVersion = "distance-" + version;
+        this.candidates = List.copyOf(candidates);
+    }
 
     /** The candidates compared for the shipped model, simplest first: a linear model and two boosted tree ensembles. */
     public static List<Candidate> standardCandidates(long seed) {
@@ -99,25 +125,14 @@ public final class DistanceModelTrainer {
                         new XGBoostClassificationTrainer(200, 0.05, 0, 5, 10, 0.8, 0.8, 1, 0, 1, true, seed)));
     }
 
-    public Result train(Settings settings) {
-        return train(settings, standardCandidates(settings.seed()));
-    }
-
-    public Result train(Settings settings, List<Candidate> candidates) {
-        String modelVersion = "distance-" + settings.version();
-        PopulationGenerator generator = new PopulationGenerator(settings.generator());
-        SyntheticPopulation population = generator.generate(settings.trainingClients() + settings.heldOutClients(), settings.seed());
-        int n = settings.trainingClients();
-        SyntheticPopulation fit = population.slice(0, n * 2 / 3);
-        SyntheticPopulation validation = population.slice(n * 2 / 3, n * 5 / 6);
-        SyntheticPopulation calibrationSplit = population.slice(n * 5 / 6, n);
-        SyntheticPopulation heldOut = population.slice(n, population.size());
-
-        List<SimulatedClient> fitNone = untreated(fit);
-        List<SimulatedClient> validationNone = untreated(validation);
-        List<SimulatedClient> calibrationNone = untreated(calibrationSplit);
-        MutableDataset<Label> dataset = dataset(fitNone, settings.seed());
-        IntakeProfile reference = referenceProfile(population.slice(0, n));
+    public Fit fit(TrainingData data) {
+        List<TrainingRecord> records = data.records();
+        int n = records.size();
+        List<TrainingRecord> fitNone = untreated(records.subList(0, n * 2 / 3));
+        List<TrainingRecord> validationNone = untreated(records.subList(n * 2 / 3, n * 5 / 6));
+        List<TrainingRecord> calibrationNone = untreated(records.subList(n * 5 / 6, n));
+        MutableDataset<Label> dataset = dataset(fitNone, data.description());
+        IntakeProfile reference = referenceProfile(records);
 
         List<ModelCard.CandidateResult> results = new ArrayList<>();
         List<Model<Label>> trained = new ArrayList<>();
@@ -129,7 +144,7 @@ public final class DistanceModelTrainer {
             boolean[] observed = observed12(validationNone);
             double auc = BinaryMetrics.auc(raw, observed);
             results.add(new ModelCard.CandidateResult(candidate.name(), candidate.trainer().toString(),
-                    round(auc), round(BinaryMetrics.logLoss(raw, observed)), false));
+                    ModelCard.round(auc), ModelCard.round(BinaryMetrics.logLoss(raw, observed)), false));
         }
         int bestIndex = choose(results);
         Model<Label> best = trained.get(bestIndex);
@@ -141,23 +156,9 @@ public final class DistanceModelTrainer {
                 .probabilities(profiles(calibrationNone));
         PlattCalibration calibration = PlattCalibration.fit(calibrationRaw, observed12(calibrationNone));
         TribuoDistanceModel model = new TribuoDistanceModel(modelVersion, best, calibration, reference);
-
-        ModelCard.TrainingData trainingData = new ModelCard.TrainingData(
-                "synthetic bijstand population (nl.trede.core.synth.PopulationGenerator, ground truth "
-                        + "nl.trede.core.synth.TrueOutcomeModel); clients " + n + " to " + population.size()
-                        + " of the same draw are held out",
-                settings.seed(), settings.generator(), n, fit.size(), validation.size(), calibrationSplit.size(),
-                fitNone.size(), validationNone.size(), calibrationNone.size(),
-                "observed paid work within 12 months, clients with no intervention in the history only");
-        ModelCard card = new ModelCard(
-                modelVersion,
-                "Probability of paid work within 12 months without intervention (distance to the labour market)",
-                12, ModelFiles.modelFileName(modelVersion), null, chosen.name(), SELECTION_RULE, org.tribuo.Tribuo.VERSION,
-                FeatureEncoder.VERSION, encoder.columnNames(), calibration, reference, trainingData, results,
-                evaluate(model, heldOut.clients()), subgroups(model, heldOut.clients()),
-                INTENDED_USE, KNOWN_LIMITS,
-                "java -jar target/quarkus-app/quarkus-run.jar train-models --seed " + settings.seed() + " --out models");
-        return new Result(model, card);
+        Split split = new Split(n, n * 2 / 3, n * 5 / 6 - n * 2 / 3, n - n * 5 / 6, fitNone.size(), validationNone.size(),
+                calibrationNone.size());
+        return new Fit(model, seed, chosen.name(), List.copyOf(results), split);
     }
 
     /** Index of the first (simplest) candidate within the tolerance of the best validation AUC. */
@@ -171,58 +172,14 @@ public final class DistanceModelTrainer {
         throw new IllegalStateException("no candidate");
     }
 
-    private MutableDataset<Label> dataset(List<SimulatedClient> clients, long seed) {
+    private MutableDataset<Label> dataset(List<TrainingRecord> records, String description) {
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(
-                "synthetic bijstand population, seed " + seed + ", untreated fit split", DATA_TIMESTAMP, labels), labels);
-        for (SimulatedClient client : clients) {
-            Label label = new Label(client.worked12() ? TribuoDistanceModel.WORKED : TribuoDistanceModel.NOT_WORKED);
-            dataset.add(encoder.toExample(client.profile(), label));
+                description + ", untreated fit split", DATA_TIMESTAMP, labels), labels);
+        for (TrainingRecord record : records) {
+            Label label = new Label(record.within12().worked() ? TribuoDistanceModel.WORKED : TribuoDistanceModel.NOT_WORKED);
+            dataset.add(encoder.toExample(record.profile(), label));
         }
         return dataset;
-    }
-
-    /** Held-out metrics against the outcome without intervention (the potential outcome of the NONE arm). */
-    static ModelCard.HeldOut evaluate(TribuoDistanceModel model, List<SimulatedClient> clients) {
-        double[] predicted = model.probabilities(profiles(clients));
-        boolean[] outcome = untreatedOutcome12(clients);
-        double[] truth = trueBaseline12(clients);
-        double auc = BinaryMetrics.auc(predicted, outcome);
-        double bayes = BinaryMetrics.auc(truth, outcome);
-        return new ModelCard.HeldOut(clients.size(),
-                "paid work within 12 months without intervention (ground truth potential outcome)",
-                round(auc), round(bayes), round(bayes - auc),
-                round(BinaryMetrics.expectedCalibrationError(predicted, outcome, CALIBRATION_BINS, true)),
-                CALIBRATION_BINS + " equal-mass bins (deciles of the prediction)",
-                round(BinaryMetrics.expectedCalibrationError(predicted, outcome, CALIBRATION_BINS, false)),
-                round(BinaryMetrics.brier(predicted, outcome)),
-                round(BinaryMetrics.mean(predicted)), round(BinaryMetrics.rate(outcome)), round(BinaryMetrics.mean(truth)),
-                BinaryMetrics.calibrationTable(predicted, outcome, CALIBRATION_BINS, true).stream()
-                        .map(b -> new BinaryMetrics.CalibrationBin(b.n(), round(b.lower()), round(b.upper()),
-                                round(b.meanPredicted()), round(b.observedRate())))
-                        .toList());
-    }
-
-    static List<ModelCard.SubgroupMetrics> subgroups(TribuoDistanceModel model, List<SimulatedClient> clients) {
-        List<ModelCard.SubgroupMetrics> result = new ArrayList<>();
-        result.addAll(subgroups(model, clients, "gender", c -> c.gender().name()));
-        result.addAll(subgroups(model, clients, "migrationBackground", c -> Boolean.toString(c.migrationBackground())));
-        return result;
-    }
-
-    private static List<ModelCard.SubgroupMetrics> subgroups(TribuoDistanceModel model, List<SimulatedClient> clients,
-            String attribute, Function<SimulatedClient, String> group) {
-        Map<String, List<SimulatedClient>> groups = clients.stream()
-                .collect(Collectors.groupingBy(group, java.util.TreeMap::new, Collectors.toList()));
-        List<ModelCard.SubgroupMetrics> result = new ArrayList<>();
-        groups.forEach((name, members) -> {
-            double[] predicted = model.probabilities(profiles(members));
-            boolean[] outcome = untreatedOutcome12(members);
-            double[] truth = trueBaseline12(members);
-            result.add(new ModelCard.SubgroupMetrics(attribute, name, members.size(),
-                    round(BinaryMetrics.auc(predicted, outcome)), round(BinaryMetrics.auc(truth, outcome)),
-                    round(BinaryMetrics.mean(predicted)), round(BinaryMetrics.rate(outcome)), round(BinaryMetrics.mean(truth))));
-        });
-        return result;
     }
 
     /**
@@ -230,11 +187,11 @@ public final class DistanceModelTrainer {
      * the training clients who have that field. Never-worked clients are a minority, so the typical
      * client has a last job.
      */
-    static IntakeProfile referenceProfile(SyntheticPopulation population) {
-        IntakeProfile reference = population.clients().get(0).trueProfile();
+    static IntakeProfile referenceProfile(List<TrainingRecord> records) {
+        IntakeProfile reference = records.get(0).profile();
         for (ProfileField field : ProfileField.values()) {
-            List<Object> values = population.clients().stream()
-                    .map(c -> field.valueOf(c.profile())).filter(v -> v != null).toList();
+            List<Object> values = records.stream()
+                    .map(r -> field.valueOf(r.profile())).filter(v -> v != null).toList();
             reference = reference.with(field, values.get(0) instanceof Number ? median(values) : mode(values));
         }
         return reference;
@@ -257,37 +214,20 @@ public final class DistanceModelTrainer {
                 .orElseThrow().getKey();
     }
 
-    private static List<SimulatedClient> untreated(SyntheticPopulation population) {
-        Predicate<SimulatedClient> none = c -> Intervention.NONE.equals(c.intervention());
-        return population.clients().stream().filter(none).toList();
+    private static List<TrainingRecord> untreated(List<TrainingRecord> records) {
+        return records.stream().filter(r -> r.gotNothing() && r.within12().known()).toList();
     }
 
-    static List<IntakeProfile> profiles(List<SimulatedClient> clients) {
-        return clients.stream().map(SimulatedClient::profile).toList();
+    private static List<IntakeProfile> profiles(List<TrainingRecord> records) {
+        return records.stream().map(TrainingRecord::profile).toList();
     }
 
-    private static boolean[] observed12(List<SimulatedClient> clients) {
-        boolean[] result = new boolean[clients.size()];
+    private static boolean[] observed12(List<TrainingRecord> records) {
+        boolean[] result = new boolean[records.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = clients.get(i).worked12();
+            result[i] = records.get(i).within12().worked();
         }
         return result;
-    }
-
-    private static boolean[] untreatedOutcome12(List<SimulatedClient> clients) {
-        boolean[] result = new boolean[clients.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = clients.get(i).potentialOutcome(Intervention.NONE, 12);
-        }
-        return result;
-    }
-
-    private static double[] trueBaseline12(List<SimulatedClient> clients) {
-        return clients.stream().mapToDouble(c -> c.baselineProbability(12)).toArray();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 
     private static final String SELECTION_RULE = "highest validation AUC, except that the simplest candidate (in the "

@@ -41,6 +41,11 @@ public record ModelCard(
                 subgroups, intendedUse, knownLimits, regenerateWith);
     }
 
+    /** A figure as the card states it: six decimals, so floating-point noise does not change the card. */
+    public static double round(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+
     /** Where the training data came from and how it was split. */
     public record TrainingData(
             String source,

@@ -87,6 +87,11 @@ public final class TribuoDistanceModel implements DistanceModel {
         return reference;
     }
 
+    /** The calibration applied to the Tribuo model's raw probability. */
+    public PlattCalibration calibration() {
+        return calibration;
+    }
+
     /** The underlying Tribuo model (for provenance and feature-domain inspection). */
     public Model<Label> tribuoModel() {
         return model;

@@ -10,26 +10,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
-import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.causal.CausalData;
 import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.synth.PopulationGenerator;
-import nl.trede.core.synth.SimulatedClient;
-import nl.trede.core.synth.SyntheticPopulation;
+import nl.trede.core.training.TrainingData;
+import nl.trede.core.training.TrainingRecord;
 
 /**
- * Fits the {@link LearnedEffectModel} on a simulated, cream-skimmed history and measures it against
- * the simulation's ground truth (for its {@link EffectModelCard}). Deterministic for a seed.
+ * Fits the {@link LearnedEffectModel} on any {@link TrainingData}: per intervention and horizon, on
+ * the records whose intake makes them eligible for it and whose outcome at that horizon is known, a
+ * DR-learner with arms "nothing given" (control), "only this intervention" and "anything else"
+ * (another intervention, or this one combined with others). Deterministic for the same records and
+ * settings. How well it does is judged elsewhere, on data the trainer never sees
+ * ({@code nl.trede.core.groundtruth} for the synthetic population).
  */
 public final class EffectModelTrainer {
 
     public static final int[] HORIZONS = {12, 24};
 
     /**
-     * @param seed           the history is generated with {@code seed + 1}, the held-out population with {@code seed + 2}
+     * @param seed           seeds the cross-fitting folds; {@code train-models} also draws the synthetic
+     *                       history with {@link #historySeed()} and the held-out population with
+     *                       {@link #heldOutSeed()}
+     * @param historyClients size of the synthetic history {@code train-models} learns from (and the card names)
+     * @param heldOutClients size of the fresh synthetic population the card's client-level results are measured on
+     * @param population     how {@code train-models} generates both
      * @param finalLambda12  ridge penalty of the 12-month DR-learners' final stage (standardised columns;
      *                       the literature prior and the baseline chance get a light penalty of 1)
      * @param finalLambda24  the same at 24 months
@@ -43,6 +51,14 @@ public final class EffectModelTrainer {
             return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
         }
 
+        public long historySeed() {
+            return seed + 1;
+        }
+
+        public long heldOutSeed() {
+            return seed + 2;
+        }
+
         public DoublyRobustEstimator.Settings estimator(int horizonMonths) {
             double finalLambda = horizonMonths >= 24 ? finalLambda24 : finalLambda12;
             DoublyRobustEstimator.Settings d = DoublyRobustEstimator.Settings.defaults();
@@ -51,96 +67,75 @@ public final class EffectModelTrainer {
         }
     }
 
-    /** The fitted model, the per-arm population results, and the history it came from. */
-    public record Result(LearnedEffectModel model, List<EffectModelCard.ArmResult> arms,
-                         List<EffectModelCard.PolicyResult> policy, SyntheticPopulation history,
-                         SyntheticPopulation heldOut, double seconds) {
+    /** The fitted model and, per intervention and horizon, the fit it came from. */
+    public record Fit(LearnedEffectModel model, List<ArmFit> arms) {
     }
 
-    private record ArmFit(int horizon, Intervention intervention, int eligible, int treated, double trueAte,
-                          CausalFit fit) {
+    /**
+     * One intervention at one horizon.
+     *
+     * @param eligible records eligible for the intervention with a known outcome at the horizon
+     * @param treated  of those, the records that got only this intervention
+     */
+    public record ArmFit(int horizon, Intervention intervention, int eligible, int treated, CausalFit fit) {
+    }
+
+    /** The fitted model with its results against a known truth: what its card reports. */
+    public record Result(LearnedEffectModel model, List<EffectModelCard.ArmResult> arms,
+                         List<EffectModelCard.PolicyResult> policy) {
     }
 
     private final Catalogue catalogue = Catalogue.STARTING;
     private final EffectFeatures features = new EffectFeatures();
     private final PriorEffectModel prior = new PriorEffectModel();
+    private final Settings settings;
 
-    public Result train(Settings settings) {
-        long start = System.nanoTime();
-        PopulationGenerator generator = new PopulationGenerator(settings.population());
-        SyntheticPopulation history = generator.generate(settings.historyClients(), settings.seed() + 1);
-        SyntheticPopulation heldOut = generator.generate(settings.heldOutClients(), settings.seed() + 2);
+    public EffectModelTrainer(Settings settings) {
+        this.settings = settings;
+    }
 
-        LogisticModel baseline = baseline(history);
-        List<ArmFit> fits = fitAll(history, baseline, settings);
+    public Fit fit(TrainingData data) {
+        List<TrainingRecord> records = data.records();
+        LogisticModel baseline = baseline(records);
+        List<ArmFit> fits = fitAll(records, baseline);
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
                     f.fit().model().state()));
         }
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("history", "PopulationGenerator " + settings.population() + ", " + settings.historyClients()
-                + " clients, seed " + (settings.seed() + 1));
+        provenance.put("history", data.description());
         provenance.put("estimator12", settings.estimator(12).toString());
         provenance.put("estimator24", settings.estimator(24).toString());
         provenance.put("design", "per intervention: clients eligible for it; arms NONE (control), the intervention, OTHER");
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
                 settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
-
-        List<EffectModelCard.ArmResult> arms = new ArrayList<>();
-        List<EffectModelCard.PolicyResult> policy = new ArrayList<>();
-        for (int h : HORIZONS) {
-            EffectEvaluation.Policy p = EffectEvaluation.policy(model, heldOut, h, naiveRanking(fits, h));
-            for (ArmFit f : fits) {
-                if (f.horizon() != h) {
-                    continue;
-                }
-                ArmSummary s = f.fit().arm(1);
-                EffectEvaluation.Pehe pehe = p.perIntervention().get(f.intervention().code());
-                arms.add(new EffectModelCard.ArmResult(h, f.intervention().code(), f.eligible(), f.treated(),
-                        pp(f.trueAte()), pp(s.ate()), pp(s.ateLower()), pp(s.ateUpper()),
-                        s.ateLower() <= f.trueAte() && f.trueAte() <= s.ateUpper(),
-                        pp(s.naiveDifference()), pp(s.naiveLower()), pp(s.naiveUpper()),
-                        s.naiveLower() <= f.trueAte() && f.trueAte() <= s.naiveUpper(),
-                        round(s.offSupportShare(), 4), pehe.learned(), pehe.blend(), pehe.tLearner()));
-            }
-            policy.add(p.result());
-        }
-        return new Result(model, arms, policy, history, heldOut, (System.nanoTime() - start) / 1e9);
+        return new Fit(model, List.copyOf(fits));
     }
 
-    /** Interventions by their naive difference at a horizon (largest first): what ignoring confounding would rank. */
-    private static Map<String, Double> naiveRanking(List<ArmFit> fits, int h) {
-        Map<String, Double> naive = new LinkedHashMap<>();
-        for (ArmFit f : fits) {
-            if (f.horizon() == h) {
-                naive.put(f.intervention().code(), f.fit().arm(1).naiveDifference());
-            }
-        }
-        return naive;
-    }
-
-    /** P(work within 12 months | intake) among the clients who got no intervention (their choice depends on the intake only). */
-    public LogisticModel baseline(SyntheticPopulation history) {
-        List<SimulatedClient> none = history.clients().stream()
-                .filter(c -> c.intervention().equals(Intervention.NONE)).toList();
+    /**
+     * P(work within 12 months | intake) among the records in which nothing was given and the
+     * 12-month outcome is known (when the choice depended on the intake only, this is the chance without help).
+     */
+    private LogisticModel baseline(List<TrainingRecord> records) {
+        List<TrainingRecord> none = records.stream().filter(r -> r.gotNothing() && r.within12().known()).toList();
         double[][] x = new double[none.size()][];
         boolean[] worked = new boolean[none.size()];
         for (int i = 0; i < none.size(); i++) {
             x[i] = features.baseDesign(none.get(i).profile());
-            worked[i] = none.get(i).worked12();
+            worked[i] = none.get(i).within12().worked();
         }
         return LogisticModel.fit(x, worked, 1.0);
     }
 
-    private List<ArmFit> fitAll(SyntheticPopulation history, LogisticModel baseline, Settings settings) {
+    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
             List<Future<ArmFit>> futures = new ArrayList<>();
             for (int h : HORIZONS) {
                 for (Intervention intervention : catalogue.interventions()) {
                     if (!intervention.isNone()) {
-                        futures.add(pool.submit(() -> fit(history, baseline, intervention, h, settings)));
+                        futures.add(pool.submit(() -> fit(records, baseline, intervention, h)));
                     }
                 }
             }
@@ -159,49 +154,40 @@ public final class EffectModelTrainer {
         }
     }
 
-    /** The data set of one intervention at one horizon: the clients eligible for it, by their recorded intake. */
-    public CausalData data(List<SimulatedClient> clients, LogisticModel baseline, Intervention intervention, int h) {
+    /** The data set of one intervention at one horizon: the eligible records, by their recorded intake, with a known outcome. */
+    private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
         List<double[]> x = new ArrayList<>();
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (SimulatedClient c : clients) {
-            IntakeProfile profile = c.profile();
-            if (!intervention.eligibility().admits(profile)) {
+        for (TrainingRecord r : records) {
+            IntakeProfile profile = r.profile();
+            if (!intervention.eligibility().admits(profile) || !r.outcome(h).known()) {
                 continue;
             }
             x.add(features.encode(profile, baseline.probability(features.baseDesign(profile)),
                     prior.estimate(profile, intervention, h).pointEstimate() / 100));
-            String got = c.intervention();
-            arm.add(got.equals(Intervention.NONE) ? 0 : got.equals(intervention.code()) ? 1 : 2);
-            y.add((h >= 24 ? c.worked24() : c.worked12()) ? 1.0 : 0.0);
+            arm.add(r.gotNothing() ? 0 : r.gotOnly(intervention.code()) ? 1 : 2);
+            y.add(r.outcome(h).worked() ? 1.0 : 0.0);
         }
         return new CausalData(x.toArray(double[][]::new), features.columnNames(),
                 arm.stream().mapToInt(Integer::intValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray(),
                 List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER));
     }
 
-    private ArmFit fit(SyntheticPopulation history, LogisticModel baseline, Intervention intervention, int h,
-                       Settings settings) {
-        CausalData data = data(history.clients(), baseline, intervention, h);
+    private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
+        CausalData data = data(records, baseline, intervention, h);
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
                         features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
-        double truth = 0;
-        int eligible = 0;
-        for (SimulatedClient c : history.clients()) {
-            if (intervention.eligibility().admits(c.profile())) {
-                truth += c.trueEffect(intervention.code(), h);
-                eligible++;
-            }
-        }
-        return new ArmFit(h, intervention, eligible, data.armSizes()[1], truth / eligible, fit);
+        return new ArmFit(h, intervention, data.size(), data.armSizes()[1], fit);
     }
 
-    static double pp(double probabilityDifference) {
+    /** A probability difference in percentage points, as the card states it (three decimals). */
+    public static double pp(double probabilityDifference) {
         return round(100 * probabilityDifference, 3);
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         double f = Math.pow(10, decimals);
         return Math.round(value * f) / f;
     }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.ProfileField;
+import nl.trede.core.training.HistoryCsvData;
 
 /**
  * Writes a simulated history as CSV, one row per client: {@code clientId}, the intake fields under
  * their API names (empty = missing; an empty {@code monthsSinceLastJob} means never worked), the
  * assigned {@code intervention}, the observed {@code worked12} and {@code worked24} (0/1), and the
- * protected attributes {@code gender} and {@code migrationBackground}.
+ * protected attributes {@code gender} and {@code migrationBackground}; {@link HistoryCsvData} reads
+ * it back as training data.
  *
  * <p>With ground truth, it appends the true {@code propensity}, whether the row was
  * {@code randomised}, and {@code p12_<CODE>} / {@code p24_<CODE>}, the true probabilities under every
@@ -32,7 +34,8 @@ public final class HistoryCsv {
         for (ProfileField field : ProfileField.values()) {
             columns.add(field.fieldName());
         }
-        columns.addAll(List.of("intervention", "worked12", "worked24", "gender", "migrationBackground"));
+        columns.addAll(List.of(HistoryCsvData.INTERVENTION, HistoryCsvData.WORKED_12, HistoryCsvData.WORKED_24, "gender",
+                "migrationBackground"));
         if (withGroundTruth) {
             columns.addAll(List.of("propensity", "randomised"));
             for (int horizon : new int[] {12, 24}) {

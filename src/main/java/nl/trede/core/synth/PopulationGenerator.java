@@ -1,6 +1,7 @@
 package nl.trede.core.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import nl.trede.core.catalogue.Intervention;
@@ -102,8 +103,13 @@ public final class PopulationGenerator {
         return result;
     }
 
-    private double[] uniformOverEligible(IntakeProfile recorded) {
-        List<Intervention> interventions = truth.interventions();
+    /** The probability of each eligible intervention (NONE included) when the assignment is randomised. */
+    static double randomisedProbability(IntakeProfile recorded) {
+        return Arrays.stream(uniformOverEligible(recorded)).max().orElseThrow();
+    }
+
+    private static double[] uniformOverEligible(IntakeProfile recorded) {
+        List<Intervention> interventions = TrueOutcomeModel.STANDARD.interventions();
         double[] weights = new double[interventions.size()];
         for (int k = 0; k < weights.length; k++) {
             weights[k] = interventions.get(k).eligibility().admits(recorded) ? 1 : 0;

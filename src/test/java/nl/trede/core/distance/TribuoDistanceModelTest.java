@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import nl.trede.core.features.FeatureEncoder;
+import nl.trede.core.groundtruth.DistanceEvaluation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.ProfileField;
 import nl.trede.core.synth.PopulationGenerator;
 import nl.trede.core.synth.SimulatedClient;
+import nl.trede.core.synth.SyntheticPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +42,10 @@ class TribuoDistanceModelTest {
     static void trainAndPublish() throws IOException {
         List<DistanceModelTrainer.Candidate> candidates = DistanceModelTrainer.standardCandidates(SEED).stream()
                 .filter(c -> !c.name().equals("xgboost-400x3")).toList();
-        DistanceModelTrainer.Result result = new DistanceModelTrainer().train(new DistanceModelTrainer.Settings(
-                SEED, 36_000, 20_000, "test", PopulationGenerator.Settings.defaults()), candidates);
+        SyntheticPopulation population = new PopulationGenerator().generate(36_000 + 20_000, SEED);
+        DistanceModelTrainer.Fit fit = new DistanceModelTrainer(SEED, "test", candidates)
+                .fit(population.slice(0, 36_000).trainingData());
+        DistanceModelTrainer.Result result = DistanceEvaluation.evaluate(fit, population, 36_000);
         trained = result.model();
         card = ModelFiles.publish(models, result);
         loaded = loadActive(models);

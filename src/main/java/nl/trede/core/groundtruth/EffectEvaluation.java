@@ -1,16 +1,24 @@
-package nl.trede.core.effects;
+package nl.trede.core.groundtruth;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.ArmSummary;
+import nl.trede.core.effects.EffectEstimate;
+import nl.trede.core.effects.EffectModelCard;
+import nl.trede.core.effects.EffectModelTrainer;
+import nl.trede.core.effects.LearnedEffectModel;
+import nl.trede.core.effects.PriorEffectModel;
 import nl.trede.core.synth.SimulatedClient;
 import nl.trede.core.synth.SyntheticPopulation;
 
 /**
- * Judges a {@link LearnedEffectModel} against the simulation's ground truth on a population it did
- * not learn from.
+ * Judges a fitted {@link LearnedEffectModel} against the simulation's ground truth: each
+ * intervention's average effect over the eligible clients of the history it learned from, and the
+ * client-level results on a population it did not learn from.
  *
  * <p>Policy value: for every client, each policy picks one of the client's eligible interventions
  * (NONE included) and scores the true gain {@code P(work | do(pick)) - P(work | do(NONE))} at the
@@ -25,6 +33,56 @@ public final class EffectEvaluation {
     private EffectEvaluation() {
     }
 
+    /** The fit with its results against the truth, as its model card reports them. */
+    public static EffectModelTrainer.Result evaluate(EffectModelTrainer.Fit fit, SyntheticPopulation history,
+                                                     SyntheticPopulation heldOut) {
+        List<EffectModelCard.ArmResult> arms = new ArrayList<>();
+        List<EffectModelCard.PolicyResult> policy = new ArrayList<>();
+        for (int h : EffectModelTrainer.HORIZONS) {
+            Policy p = policy(fit.model(), heldOut, h, naiveRanking(fit.arms(), h));
+            for (EffectModelTrainer.ArmFit f : fit.arms()) {
+                if (f.horizon() != h) {
+                    continue;
+                }
+                double trueAte = trueAverageEffect(history, f.intervention(), h);
+                ArmSummary s = f.fit().arm(1);
+                Pehe pehe = p.perIntervention().get(f.intervention().code());
+                arms.add(new EffectModelCard.ArmResult(h, f.intervention().code(), f.eligible(), f.treated(),
+                        EffectModelTrainer.pp(trueAte), EffectModelTrainer.pp(s.ate()), EffectModelTrainer.pp(s.ateLower()), EffectModelTrainer.pp(s.ateUpper()),
+                        s.ateLower() <= trueAte && trueAte <= s.ateUpper(),
+                        EffectModelTrainer.pp(s.naiveDifference()), EffectModelTrainer.pp(s.naiveLower()), EffectModelTrainer.pp(s.naiveUpper()),
+                        s.naiveLower() <= trueAte && trueAte <= s.naiveUpper(),
+                        EffectModelTrainer.round(s.offSupportShare(), 4), pehe.learned(), pehe.blend(), pehe.tLearner()));
+            }
+            policy.add(p.result());
+        }
+        return new EffectModelTrainer.Result(fit.model(), arms, policy);
+    }
+
+    /** The true average effect over the clients whose recorded intake makes them eligible. */
+    private static double trueAverageEffect(SyntheticPopulation history, Intervention intervention, int h) {
+        double truth = 0;
+        int eligible = 0;
+        for (SimulatedClient c : history.clients()) {
+            if (intervention.eligibility().admits(c.profile())) {
+                truth += c.trueEffect(intervention.code(), h);
+                eligible++;
+            }
+        }
+        return truth / eligible;
+    }
+
+    /** Interventions by their naive difference at a horizon (largest first): what ignoring confounding would rank. */
+    private static Map<String, Double> naiveRanking(List<EffectModelTrainer.ArmFit> fits, int h) {
+        Map<String, Double> naive = new LinkedHashMap<>();
+        for (EffectModelTrainer.ArmFit f : fits) {
+            if (f.horizon() == h) {
+                naive.put(f.intervention().code(), f.fit().arm(1).naiveDifference());
+            }
+        }
+        return naive;
+    }
+
     /** PEHE of one intervention (percentage points): learned only, learned blended with the prior, T-learner. */
     public record Pehe(double learned, double blend, double tLearner, int pairs) {
     }
@@ -37,7 +95,7 @@ public final class EffectEvaluation {
      *                        untreated, probability units): the "naive" policy gives every client the
      *                        eligible intervention with the largest one
      */
-    public static Policy policy(LearnedEffectModel model, SyntheticPopulation population, int h,
+    static Policy policy(LearnedEffectModel model, SyntheticPopulation population, int h,
                                 Map<String, Double> naiveDifference) {
         List<Intervention> interventions = Catalogue.STARTING.interventions();
         PriorEffectModel prior = new PriorEffectModel();

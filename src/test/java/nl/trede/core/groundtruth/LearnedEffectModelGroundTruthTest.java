@@ -1,4 +1,4 @@
-package nl.trede.core.effects;
+package nl.trede.core.groundtruth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,10 +16,17 @@ import nl.trede.core.causal.EffectSource;
 import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.ModelIntegrityException;
+import nl.trede.core.effects.EffectEstimate;
+import nl.trede.core.effects.EffectModelCard;
+import nl.trede.core.effects.EffectModelFiles;
+import nl.trede.core.effects.EffectModelTrainer;
+import nl.trede.core.effects.LearnedEffectModel;
 import nl.trede.core.recommend.Advice;
 import nl.trede.core.recommend.RankedIntervention;
 import nl.trede.core.recommend.Recommender;
+import nl.trede.core.synth.PopulationGenerator;
 import nl.trede.core.synth.SimulatedClient;
+import nl.trede.core.synth.SyntheticPopulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +40,18 @@ class LearnedEffectModelGroundTruthTest {
 
     private static EffectModelTrainer.Settings settings;
     private static EffectModelTrainer.Result result;
+    private static SyntheticPopulation heldOut;
 
     @BeforeAll
     static void fitOnce() {
+        long start = System.nanoTime();
         settings = EffectModelTrainer.Settings.standard(20261125L);
-        result = new EffectModelTrainer().train(settings);
+        PopulationGenerator generator = new PopulationGenerator(settings.population());
+        SyntheticPopulation history = generator.generate(settings.historyClients(), settings.historySeed());
+        heldOut = generator.generate(settings.heldOutClients(), settings.heldOutSeed());
+        result = EffectEvaluation.evaluate(new EffectModelTrainer(settings).fit(history.trainingData()), history, heldOut);
         System.out.printf(Locale.ROOT, "fitted %d interventions x 2 horizons on %,d clients in %.0f s%n",
-                Catalogue.STARTING.interventions().size() - 1, settings.historyClients(), result.seconds());
+                Catalogue.STARTING.interventions().size() - 1, settings.historyClients(), (System.nanoTime() - start) / 1e9);
         for (EffectModelCard.ArmResult a : result.arms()) {
             System.out.printf(Locale.ROOT, "%2d %-26s true %+6.2f  DR %+6.2f [%+6.2f, %+6.2f] %-7s naive %+6.2f [%+6.2f, %+6.2f] %-7s"
                             + " PEHE learned %.2f blend %.2f T %.2f%n", a.horizonMonths(), a.intervention(), a.trueAte(), a.ate(),
@@ -111,7 +123,7 @@ class LearnedEffectModelGroundTruthTest {
     void theEvaluatedPolicyIsWhatTheRecommenderRecommends() {
         Recommender recommender = new Recommender();
         LearnedEffectModel model = result.model();
-        for (SimulatedClient c : result.heldOut().clients().subList(0, 300)) {
+        for (SimulatedClient c : heldOut.clients().subList(0, 300)) {
             for (int h : EffectModelTrainer.HORIZONS) {
                 Advice advice = recommender.recommend(c.profile(), model.baselineChance(c.profile()), Catalogue.STARTING, model, h);
                 double best = advice.ranked().stream().filter(r -> r.effect().comparableHistory())
@@ -128,7 +140,7 @@ class LearnedEffectModelGroundTruthTest {
         LearnedEffectModel model = result.model();
         int off = 0;
         int blends = 0;
-        for (SimulatedClient c : result.heldOut().clients().subList(0, 2000)) {
+        for (SimulatedClient c : heldOut.clients().subList(0, 2000)) {
             for (Intervention iv : Catalogue.STARTING.interventions()) {
                 if (iv.isNone() || !iv.eligibility().admits(c.profile())) {
                     continue;
@@ -160,7 +172,7 @@ class LearnedEffectModelGroundTruthTest {
         EffectModelCard card = EffectModelFiles.publish(dir, settings, result, "test");
         LearnedEffectModel loaded = loadActive(dir);
         assertEquals(settings.version(), loaded.version());
-        SimulatedClient c = result.heldOut().clients().get(0);
+        SimulatedClient c = heldOut.clients().get(0);
         Intervention training = Catalogue.STARTING.find("VOCATIONAL_TRAINING").orElseThrow();
         assertEquals(result.model().estimate(c.profile(), 0.2, training, 24), loaded.estimate(c.profile(), 0.2, training, 24));
         assertTrue(Files.size(dir.resolve(card.modelFile())) < 5 * 1024 * 1024);
