@@ -137,7 +137,8 @@ public final class DistanceModelTrainer {
         List<ModelCard.CandidateResult> results = new ArrayList<>();
         List<Model<Label>> trained = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            Model<Label> model = candidate.trainer().train(dataset);
+            // From a fresh random state each time, so fitting the same data again gives the same model.
+            Model<Label> model = candidate.trainer().train(dataset, Map.of(), 0);
             trained.add(model);
             double[] raw = new TribuoDistanceModel(modelVersion, model, PlattCalibration.IDENTITY, reference)
                     .probabilities(profiles(validationNone));

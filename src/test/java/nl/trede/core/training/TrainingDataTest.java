@@ -111,13 +111,21 @@ class TrainingDataTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> HistoryCsvData.read(new StringReader(header.replace("worked24", "w24") + "\n"), "test"));
         assertTrue(missing.getMessage().contains("[worked24]"), missing.getMessage());
-        String[] lines = csv.split("\n");
-        String badAge = header + "\n" + lines[1].replaceFirst("^(\\d+),\\d+,", "$1,old,") + "\n";
+        String first = csv.split("\n")[1];
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> HistoryCsvData.read(new StringReader(badAge), "test"));
+                () -> HistoryCsvData.read(new StringReader(header + "\n" + withCell(header, first, "age", "old")), "test"));
         assertTrue(wrong.getMessage().contains("line 2, column 'age'"), wrong.getMessage());
-        String badOutcome = header + "\n" + lines[1].replaceFirst(",(NONE|[A-Z_]+),[01],", ",$1,yes,") + "\n";
-        assertThrows(IllegalArgumentException.class, () -> HistoryCsvData.read(new StringReader(badOutcome), "test"));
+        IllegalArgumentException outcome = assertThrows(IllegalArgumentException.class,
+                () -> HistoryCsvData.read(new StringReader(header + "\n" + withCell(header, first, "worked12", "no")), "test"));
+        assertTrue(outcome.getMessage().contains("'worked12' is 1, 0 or empty"), outcome.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> HistoryCsvData.read(new StringReader(header + "\n" + withCell(header, first, "intervention", "")), "test"));
+    }
+
+    private static String withCell(String header, String line, String column, String value) {
+        String[] cells = line.split(",", -1);
+        cells[List.of(header.split(",")).indexOf(column)] = value;
+        return String.join(",", cells);
     }
 
     /** The history as {@code simulate-history} writes it; censored: every other 12-month non-worker's 24 months not yet passed. */
