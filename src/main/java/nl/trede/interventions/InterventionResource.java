@@ -9,6 +9,7 @@ import java.util.List;
 import nl.trede.models.ActiveModels;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +25,9 @@ public class InterventionResource {
     }
 
     /** The catalogue, wrapped in an object so it can grow (paging, per-municipality fields). */
-    public record Catalogue(List<InterventionView> items) {
+    public record Catalogue(
+            @Schema(description = "Version of the catalogue serving now, as advice records it", example = "catalogue-1") String version,
+            List<InterventionView> items) {
     }
 
     @GET
@@ -32,6 +35,7 @@ public class InterventionResource {
     @Operation(summary = "The intervention catalogue", description = "Code, names, cost, duration, evidence level, eligibility and the literature prior of each intervention.")
     @APIResponse(responseCode = "200", description = "The catalogue")
     public Catalogue listInterventions() {
-        return new Catalogue(models.current().catalogue().interventions().stream().map(InterventionView::of).toList());
+        nl.trede.core.catalogue.Catalogue serving = models.current().catalogue();
+        return new Catalogue(serving.version(), serving.interventions().stream().map(InterventionView::of).toList());
     }
 }

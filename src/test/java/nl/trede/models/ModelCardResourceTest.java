@@ -36,6 +36,7 @@ class ModelCardResourceTest {
     void theActiveVersionsAreTheOnesThatAnswer() {
         String scoredBy = given().contentType("application/json").body(Map.of("age", 30)).post("/api/v1/scores")
                 .then().statusCode(200).extract().path("modelVersion");
+        String catalogue = given().get("/api/v1/interventions").then().statusCode(200).extract().path("version");
         Map<String, Object> ready = RestAssured.given().get("/q/health/ready").then().statusCode(200)
                 .extract().path("checks.find { it.name == 'models' }.data");
         given().get("/api/v1/models").then()
@@ -45,6 +46,7 @@ class ModelCardResourceTest {
                         "activeVersions.distance", equalTo(ready.get("distanceModel")),
                         "activeVersions.effects", equalTo(ready.get("effectModel")),
                         "activeVersions.catalogue", equalTo(ready.get("catalogue")),
+                        "activeVersions.catalogue", equalTo(catalogue),
                         "cards.modelVersion", hasItems("distance-1.0.0", "effects-1.0.0"),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.active", equalTo(true),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.kind", equalTo("distance"),
