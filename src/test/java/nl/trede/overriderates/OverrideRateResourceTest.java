@@ -37,26 +37,32 @@ class OverrideRateResourceTest {
         made = false;
     }
 
-    /** Four decisions today: one follows the advice, three deviate (two for capacity, one for health). */
+    /**
+     * Four decisions today: one follows the advice, three deviate (two for capacity, one for health);
+     * the client whose advice was followed is in paid work today.
+     */
     private static void makeDecisions() {
         if (made) {
             return;
         }
-        decide(null);
+        String followed = decide(null);
+        Caller.klantmanagerOf(MUNICIPALITY).post("/api/v1/clients/" + followed + "/outcomes",
+                Map.of("observedOn", LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString(), "status", "PAID_WORK")).statusCode(201);
         decide("CAPACITY");
         decide("CAPACITY");
         decide("HEALTH");
         made = true;
     }
 
-    private static void decide(String reason) {
+    /** Returns the client's id. */
+    private static String decide(String reason) {
         Caller caller = Caller.klantmanagerOf(MUNICIPALITY);
         String intakeId = caller.createIntake(intake());
         List<String> ranked = given().get("/api/v1/intakes/" + intakeId + "/recommendations").then().extract().path("items.interventionCode");
-        caller.post("/api/v1/intakes/" + intakeId + "/decisions", reason == null
+        return caller.post("/api/v1/intakes/" + intakeId + "/decisions", reason == null
                 ? Map.of("interventionCodes", ranked.subList(0, 1), "klantmanagerId", "km-1")
                 : Map.of("interventionCodes", ranked.subList(0, 2), "klantmanagerId", "km-1", "reasonCode", reason))
-                .statusCode(201);
+                .statusCode(201).extract().path("clientId");
     }
 
     @Test
@@ -75,6 +81,21 @@ class OverrideRateResourceTest {
                         "reasons.find { it.reasonCode == 'CAPACITY' }.overrides", equalTo(2),
                         "reasons.find { it.reasonCode == 'HEALTH' }.share", equalTo(0.33333334f),
                         "reasons.find { it.reasonCode == 'OTHER' }.overrides", equalTo(0));
+    }
+
+    @Test
+    void perAdvisedInterventionAndHowClientsFaredAfterwards() {
+        makeDecisions();
+        given().queryParam("municipalityCode", MUNICIPALITY).get("/api/v1/override-rates").then()
+                .statusCode(200)
+                .body("signal", equalTo("TOO_FEW_DECISIONS"),
+                        "advised", hasSize(1), "advised[0].decisions", equalTo(4), "advised[0].overrides", equalTo(3),
+                        "afterwards.find { !it.overridden }.decisions", equalTo(1),
+                        "afterwards.find { !it.overridden }.labelled", equalTo(1),
+                        "afterwards.find { !it.overridden }.workedWithin12Months", equalTo(1),
+                        "afterwards.find { it.overridden }.decisions", equalTo(3),
+                        "afterwards.find { it.overridden }.labelled", equalTo(0),
+                        "afterwards.find { it.overridden }.share", nullValue());
     }
 
     @Test

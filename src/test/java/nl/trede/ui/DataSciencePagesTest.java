@@ -86,6 +86,11 @@ class DataSciencePagesTest extends BrowserTest {
         assertEquals(1, browser.driver.findElements(By.cssSelector("#tijd-grafiek svg circle")).size(), "one month, one point");
         String reasons = browser.visible("reden-grafiek").getText();
         assertTrue(reasons.contains("Geen plek, budget of aanbieder beschikbaar") && reasons.contains("1 (100 %)"), reasons);
+        String perAdvice = browser.visible("advies-tabel").getText();
+        assertTrue(perAdvice.contains("Eerste advies") && perAdvice.matches("(?s).*[a-z].* 3 1 33 %.*"), perAdvice);
+        String afterwards = browser.visible("daarna-tabel").getText();
+        assertTrue(afterwards.contains("Advies gevolgd 2 0 –") && afterwards.contains("Afgeweken van het advies 1 0 –"), afterwards);
+        assertTrue(browser.visible("daarna-kop").findElement(By.xpath("..")).getText().contains("niet oorzakelijk"));
         browser.screenshot("afwijkingen");
 
         browser.type("municipalityCode", "GM12");
