@@ -18,8 +18,10 @@ import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.ProfileField;
 
 /**
- * Training data from a history CSV, as {@code simulate-history} writes it or a municipality
- * extracts it: a header row, then one row per decision, comma-separated, without quoting.
+ * Training data from a history CSV: as {@code simulate-history} writes it, as the service's
+ * training-data export writes it ({@code GET /training-data}, {@code export-training-data}), or as a
+ * municipality extracts it: a header row, then one row per decision, comma-separated, cells quoted
+ * as RFC 4180 has it where they hold a comma, a quote or a line break.
  *
  * <p>Columns read: every intake field under its API name (empty = missing; an empty
  * {@code monthsSinceLastJob} means never worked); {@value #INTERVENTION}, the catalogue code given,
@@ -51,12 +53,11 @@ public final class HistoryCsvData {
 
     /** @throws IllegalArgumentException naming the line and column of the first cell that cannot be read */
     public static TrainingData read(Reader in, String description) throws IOException {
-        BufferedReader lines = new BufferedReader(in);
-        String headerLine = lines.readLine();
-        if (headerLine == null) {
+        Rows rows = new Rows(new BufferedReader(in));
+        List<String> header = rows.next();
+        if (header == null) {
             throw new IllegalArgumentException("the history CSV is empty: it needs a header row");
         }
-        List<String> header = cells(headerLine, 1);
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             column.put(header.get(i), i);
@@ -68,13 +69,11 @@ public final class HistoryCsvData {
             throw new IllegalArgumentException("the history CSV lacks the columns " + absent);
         }
         List<TrainingRecord> records = new ArrayList<>();
-        int lineNumber = 1;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            if (line.isEmpty()) {
+        for (List<String> row = rows.next(); row != null; row = rows.next()) {
+            int lineNumber = rows.startLine;
+            if (row.size() == 1 && row.get(0).isEmpty()) {
                 continue;
             }
-            List<String> row = cells(line, lineNumber);
             if (row.size() != header.size()) {
                 throw new IllegalArgumentException("line " + lineNumber + " has " + row.size() + " cells, the header "
                         + header.size());
@@ -145,10 +144,66 @@ public final class HistoryCsvData {
         };
     }
 
-    private static List<String> cells(String line, int lineNumber) {
-        if (line.indexOf('"') >= 0) {
-            throw new IllegalArgumentException("line " + lineNumber + " is quoted; a history CSV has no quoting");
+    /** Reads one row at a time; a quoted cell may hold commas, doubled quotes and line breaks. */
+    private static final class Rows {
+        private final BufferedReader in;
+        private int line;
+        /** The line the row last returned began on, for messages. */
+        int startLine;
+
+        Rows(BufferedReader in) {
+            this.in = in;
         }
-        return List.of(line.split(",", -1));
+
+        List<String> next() throws IOException {
+            String text = in.readLine();
+            if (text == null) {
+                return null;
+            }
+            startLine = ++line;
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; ; i++) {
+                if (i == text.length()) {
+                    if (!quoted) {
+                        break;
+                    }
+                    text = in.readLine();
+                    line++;
+                    if (text == null) {
+                        throw new IllegalArgumentException("line " + startLine + ": a quoted cell is never closed");
+                    }
+                    cell.append('\n');
+                    i = -1;
+                    continue;
+                }
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                        if (i + 1 < text.length() && text.charAt(i + 1) != ',') {
+                            throw new IllegalArgumentException("line " + line + ": text after a closing quote");
+                        }
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"' && cell.isEmpty()) {
+                    quoted = true;
+                } else if (c == '"') {
+                    throw new IllegalArgumentException("line " + line + ": a quote inside an unquoted cell");
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            return cells;
+        }
     }
 }

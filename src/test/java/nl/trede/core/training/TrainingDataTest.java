@@ -122,6 +122,31 @@ class TrainingDataTest {
                 () -> HistoryCsvData.read(new StringReader(header + "\n" + withCell(header, first, "intervention", "")), "test"));
     }
 
+    @Test
+    void theServicesTrainingDataExportReadsAsTrainingData() throws IOException {
+        // the export's shape: ids before the profile, advice and versions after, CRLF, a quoted note
+        String profileColumns = String.join(",", java.util.Arrays.stream(nl.trede.core.profile.ProfileField.values())
+                .map(nl.trede.core.profile.ProfileField::fieldName).toList());
+        String header = "decisionId,clientId," + profileColumns + ",intervention,worked12,label12,worked24,label24,note";
+        String profile = "34,MBO_2_4,B1,10,12,6,NONE,false,true,false,true,4,3,true,3,1.2";
+        String csv = header + "\r\n"
+                + "d1,c1," + profile + ",DEBT_COUNSELLING+WORK_FIRST,0,OBSERVED,,HORIZON_NOT_REACHED,\"schulden eerst, dan \"\"werk\"\"\nzie dossier\"\r\n"
+                + "d2,c2," + profile.replace("34,", ",") + ",NONE,1,OBSERVED,,HORIZON_NOT_REACHED,\r\n";
+        List<TrainingRecord> records = HistoryCsvData.read(new StringReader(csv), "export").records();
+        assertEquals(2, records.size());
+        assertEquals(List.of("DEBT_COUNSELLING", "WORK_FIRST"), records.get(0).given());
+        assertEquals(Outcome.NOT_WORKED, records.get(0).within12());
+        assertEquals(Outcome.UNKNOWN, records.get(0).within24(), "not yet 24 months: censored, not no work");
+        assertEquals(34, records.get(0).profile().age());
+        assertEquals(1.2, records.get(0).profile().labourMarketTightness());
+        assertTrue(records.get(1).gotNothing());
+        assertEquals(null, records.get(1).profile().age(), "an empty cell is a missing field");
+        assertEquals(Outcome.WORKED, records.get(1).within24(), "work within 12 months is work within 24");
+        IllegalArgumentException stray = assertThrows(IllegalArgumentException.class, () -> HistoryCsvData.read(
+                new StringReader(header + "\nd1,c1," + profile + ",NONE,1,OBSERVED,1,OBSERVED,say \"hi\"\n"), "export"));
+        assertTrue(stray.getMessage().contains("line 2"), stray.getMessage());
+    }
+
     private static String withCell(String header, String line, String column, String value) {
         String[] cells = line.split(",", -1);
         cells[List.of(header.split(",")).indexOf(column)] = value;
