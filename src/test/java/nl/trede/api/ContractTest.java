@@ -62,6 +62,7 @@ class ContractTest {
 
         exchange(anonymous(), "GET", "/openapi.json");
         exchange(anonymous(), "GET", "/demo-accounts");
+        exchange(anonymous(), "GET", "/intake-fields");
         exchange(body(anonymous(), Map.of("account", KLANTMANAGER)), "POST", "/demo-tokens");
         exchange(body(anonymous(), Map.of("account", "nobody")), "POST", "/demo-tokens");
 

@@ -143,6 +143,7 @@ class AccessControlTest {
         anonymous().get("/api/v1/openapi.json").then().statusCode(200);
         anonymous().get("/q/health/ready").then().statusCode(200);
         anonymous().get("/api/v1/demo-accounts").then().statusCode(200);
+        anonymous().get("/api/v1/intake-fields").then().statusCode(200);
         anonymous().get("/q/metrics").then().statusCode(401);
     }
 

@@ -1,7 +1,6 @@
 package nl.trede.core.distance;
 
 import java.util.Locale;
-import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.ProfileField;
@@ -38,7 +37,7 @@ final class FactorText {
     private static String subject(ProfileField field, IntakeProfile p) {
         return switch (field) {
             case AGE -> "Uw leeftijd (" + measured(field, p) + ")";
-            case EDUCATION_LEVEL -> "Uw opleidingsniveau (" + education(p.educationLevel()) + ")";
+            case EDUCATION_LEVEL -> "Uw opleidingsniveau (" + p.educationLevel().dutchLabel() + ")";
             case DUTCH_LANGUAGE_LEVEL -> "Uw taalniveau Nederlands (" + p.dutchLanguageLevel() + ")";
             case MONTHS_ON_BENEFIT -> "De tijd dat u al een bijstandsuitkering hebt (" + measured(field, p) + ")";
             case MONTHS_SINCE_LAST_JOB -> p.monthsSinceLastJob() == null ? "Dat u nog nooit betaald werk hebt gehad"
@@ -71,18 +70,5 @@ final class FactorText {
     private static String onScale(ProfileField field, IntakeProfile p) {
         Range scale = field.range().orElseThrow();
         return field.valueOf(p) + " op een schaal van " + scale.min() + " tot " + scale.max();
-    }
-
-    private static String education(EducationLevel level) {
-        return switch (level) {
-            case NONE -> "geen opleiding";
-            case PRIMARY -> "basisonderwijs";
-            case VMBO -> "vmbo";
-            case MBO_1 -> "mbo 1";
-            case MBO_2_4 -> "mbo 2-4";
-            case HAVO_VWO -> "havo/vwo";
-            case HBO -> "hbo";
-            case WO -> "wo";
-        };
     }
 }

@@ -1,5 +1,6 @@
 package nl.trede.core.profile;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -81,6 +82,11 @@ public enum ProfileField {
         return Optional.ofNullable(range);
     }
 
+    /** The values of a categorical field, with their Dutch words; empty for numbers and yes/no. */
+    public List<DutchLabelled> choices() {
+        return type.isEnum() ? List.of((DutchLabelled[]) type.getEnumConstants()) : List.of();
+    }
+
     /** True when the value is null or within the field's range. */
     public boolean accepts(Object value) {
         return value == null || range == null || range.contains((Number) value);
@@ -90,8 +96,12 @@ public enum ProfileField {
         return getter.apply(profile);
     }
 
-    /** Null in {@code monthsSinceLastJob} means "never worked", which is a fact, not a gap. */
+    /** What null means where it is a fact, not a gap: in {@code monthsSinceLastJob}, never worked. */
+    public Optional<String> dutchMeaningOfNull() {
+        return this == MONTHS_SINCE_LAST_JOB ? Optional.of("nooit betaald gewerkt") : Optional.empty();
+    }
+
     public boolean canBeMissing() {
-        return this != MONTHS_SINCE_LAST_JOB;
+        return dutchMeaningOfNull().isEmpty();
     }
 }

@@ -38,6 +38,7 @@ class ProfileFieldTest {
         for (ProfileField field : ProfileField.values()) {
             assertEquals(Number.class.isAssignableFrom(field.type()), field.range().isPresent(), field.fieldName());
             assertFalse(field.dutchLabel().isBlank());
+            assertEquals(field.type().isEnum(), !field.choices().isEmpty(), field.fieldName()); // every category has Dutch words
         }
         assertEquals("between 18 and 67", ProfileField.AGE.range().orElseThrow().toString());
         assertEquals("between 0 and 20", ProfileField.LABOUR_MARKET_TIGHTNESS.range().orElseThrow().toString());
