@@ -1,7 +1,7 @@
 // A letter for the client in plain Dutch (B1): the advice, the main reasons, that a person decided
 // and can be asked to reconsider, and which data were used. Right to an explanation: AI Act art. 86, AVG.
 import { api, escape, fmt, interventions, say } from './api.js';
-import { CATEGORIES, INTAKE_FIELDS } from './nl.js';
+import { CATEGORIES, INTAKE_FIELDS, loadIntakeFields } from './nl.js';
 
 const $ = id => document.getElementById(id);
 
@@ -23,7 +23,7 @@ $('afdrukken').addEventListener('click', () => window.print());
 try {
   const params = new URLSearchParams(location.search);
   const intake = await api(`/intakes/${encodeURIComponent(params.get('intake') ?? '')}`);
-  const [history, catalogue] = await Promise.all([api(`/clients/${intake.clientId}`), interventions()]);
+  const [history, catalogue] = await Promise.all([api(`/clients/${intake.clientId}`), interventions(), loadIntakeFields()]);
   const decisions = history.timeline.filter(e => e.decision?.intakeId === intake.id).map(e => e.decision);
   const decision = decisions.find(d => d.id === params.get('besluit')) ?? decisions.at(-1);
   const advices = history.timeline.filter(e => e.recommendation?.intakeId === intake.id).map(e => e.recommendation);
@@ -110,8 +110,8 @@ function render(intake, decision, advice, catalogue) {
 
 /** A profile value as words, the way the intake form showed it. */
 function inWords(field, f, value) {
-  if (field === 'monthsSinceLastJob' && value === null) return 'nooit betaald gewerkt';
-  if (f.numeric && f.max === 5) return `${value} op een schaal van 1 tot 5`;
+  if (value === null && f.nullMeans) return f.nullMeans;
+  if (f.scale) return `${value} op een schaal van ${f.min} tot ${f.max}`;
   if (f.options) return f.options.find(([v]) => v === String(value))?.[1] ?? String(value);
   return `${f.kind === 'decimal' ? fmt.one(value) : value}${f.unit ? ` ${f.unit}` : ''}`;
 }

@@ -1,6 +1,6 @@
 // The klantmanager's page: find a client, take an intake, read score and advice, decide.
 import { api, clearFieldErrors, escape, fmt, interventions, saveSettings, say, settings, showFieldErrors } from './api.js';
-import { CATEGORIES, EFFECT_SOURCES, INTAKE_FIELDS, INTAKE_GROUPS, OUTCOMES, REASONS, dutchReason, fieldLabel } from './nl.js';
+import { CATEGORIES, EFFECT_SOURCES, INTAKE_FIELDS, INTAKE_GROUPS, OUTCOMES, REASONS, dutchReason, fieldLabel, loadIntakeFields } from './nl.js';
 import { categoryScale, effectAxis, effectBar, effectDomain } from './charts.js';
 import { session } from './sessie.js';
 
@@ -88,6 +88,11 @@ function latestIntake() {
 
 // --- Intake form ------------------------------------------------------------------------------
 
+try {
+  await loadIntakeFields();
+} catch (error) {
+  say(notice, error.message, 'fout');
+}
 $('intake-velden').innerHTML = INTAKE_GROUPS.map(group =>
   `<fieldset><legend>${escape(group.legend)}</legend>${group.fields.map(fieldHtml).join('')}</fieldset>`).join('');
 
@@ -99,18 +104,19 @@ function fieldHtml(name) {
     ? `<select id="${name}" name="${name}" aria-describedby="${described}"><option value="">onbekend</option>${
       f.options.map(([value, text]) => `<option value="${value}">${escape(text)}</option>`).join('')}</select>`
     : `<input type="text" inputmode="${f.kind === 'decimal' ? 'decimal' : 'numeric'}" id="${name}" name="${name}" autocomplete="off" aria-describedby="${described}">`;
-  const never = f.kind === 'monthsOrNever'
-    ? `<label class="naast" for="${name}-nooit"><input type="checkbox" id="${name}-nooit" name="${name}-nooit"> ${escape(f.neverLabel)}</label>` : '';
+  const never = f.kind === 'intOrFact'
+    ? `<label class="naast" for="${name}-nooit"><input type="checkbox" id="${name}-nooit" name="${name}-nooit"> ${escape(f.factLabel)}</label>` : '';
   return `<div class="veld${f.kind === 'choice' || f.kind === 'boolean' ? '' : ' veld-kort'}">
     <label for="${name}">${escape(f.label)}</label>${hintText ? `<span class="hint" id="${name}-hint">${escape(hintText)}</span>` : ''}
     ${control}${never}<p class="fout-tekst" id="${name}-fout"></p></div>`;
 }
 
-// "Never worked" and a number of months exclude each other.
+// The fact that null stands for ("never worked") and a number exclude each other.
 forms.intake.addEventListener('change', event => {
-  if (event.target.name === 'monthsSinceLastJob-nooit') {
-    forms.intake.monthsSinceLastJob.disabled = event.target.checked;
-    if (event.target.checked) forms.intake.monthsSinceLastJob.value = '';
+  const name = event.target.name.replace(/-nooit$/, '');
+  if (event.target.name.endsWith('-nooit') && INTAKE_FIELDS[name]?.kind === 'intOrFact') {
+    forms.intake[name].disabled = event.target.checked;
+    if (event.target.checked) forms.intake[name].value = '';
   }
 });
 
@@ -119,11 +125,13 @@ function openIntake(kind, profile = {}) {
   for (const [name, f] of Object.entries(INTAKE_FIELDS)) {
     const value = profile[name];
     forms.intake[name].value = value === null || value === undefined ? '' : f.kind === 'decimal' ? fmt.one(value) : String(value);
+    if (f.kind === 'intOrFact') {
+      // In a stored profile, null here is the fact (never worked), not a gap.
+      const fact = name in profile && value === null;
+      forms.intake[`${name}-nooit`].checked = fact;
+      forms.intake[name].disabled = fact;
+    }
   }
-  // In a stored profile, null months since the last job means: never worked.
-  const never = 'monthsSinceLastJob' in profile && profile.monthsSinceLastJob === null;
-  forms.intake['monthsSinceLastJob-nooit'].checked = never;
-  forms.intake.monthsSinceLastJob.disabled = never;
   $('intake-soort').textContent = kind;
   hide('score-blok', 'advies-blok');
   show('intake-blok');
@@ -136,12 +144,12 @@ function readIntake() {
   const errors = [];
   for (const [name, f] of Object.entries(INTAKE_FIELDS)) {
     const raw = forms.intake[name].value.trim();
-    if (f.kind === 'monthsOrNever' && forms.intake[`${name}-nooit`].checked) {
+    if (f.kind === 'intOrFact' && forms.intake[`${name}-nooit`].checked) {
       body[name] = null;
       continue;
     }
     if (raw === '') {
-      if (f.kind === 'monthsOrNever') errors.push({ name, message: `Vul het aantal maanden in, of vink “${f.neverLabel}” aan.` });
+      if (f.kind === 'intOrFact') errors.push({ name, message: `Vul het aantal ${f.unit} in, of vink “${f.factLabel}” aan.` });
       continue;
     }
     if (f.kind === 'boolean') {

@@ -1,48 +1,84 @@
 // Dutch words for the API's codes and fields, and the intake fields with the limits the API
 // enforces, so the page can check input before sending it and explain the API's errors in Dutch.
+// The fields themselves (names, types, Dutch labels, units, ranges, values) come from the API
+// (GET /api/v1/intake-fields, the declaration it validates against); this file only says how to show them.
 
-export const INTAKE_GROUPS = [
+/** How the form groups the fields; a field the API serves but no group names goes into the last group. */
+const GROUPS = [
   { legend: 'Persoon en opleiding', fields: ['age', 'educationLevel', 'dutchLanguageLevel'] },
   { legend: 'Werk en uitkering', fields: ['monthsOnBenefit', 'monthsSinceLastJob', 'yearsWorkExperience', 'drivingLicence'] },
   { legend: 'Gezondheid en thuissituatie', fields: ['healthLimitation', 'careDuties', 'problematicDebts', 'unstableHousing'] },
   { legend: 'Motivatie en verwachting', fields: ['motivation', 'jobSearchSelfEfficacy', 'expectsWork', 'participationRung'] },
   { legend: 'Arbeidsmarkt in de regio', fields: ['labourMarketTightness'] },
+  { legend: 'Overige gegevens', fields: [] },
 ];
 
 const YES_NO = [['true', 'ja'], ['false', 'nee']];
-const SCALE_1_5 = [['1', '1 (laag)'], ['2', '2'], ['3', '3'], ['4', '4'], ['5', '5 (hoog)']];
 
 const RUNGS = {
   1: 'geïsoleerd', 2: 'sociale contacten buiten de deur', 3: 'deelname aan georganiseerde activiteiten',
   4: 'onbetaald werk (vrijwilligerswerk, stage)', 5: 'betaald werk met ondersteuning', 6: 'betaald werk',
 };
 
-/** kind: int | decimal | choice (options: [value, Dutch]) | boolean | monthsOrNever. */
-export const INTAKE_FIELDS = {
-  age: { label: 'Leeftijd', unit: 'jaar', kind: 'int', min: 18, max: 67 },
-  educationLevel: { label: 'Hoogste afgeronde opleiding', kind: 'choice', options: [
-    ['NONE', 'geen'], ['PRIMARY', 'basisonderwijs'], ['VMBO', 'vmbo'], ['MBO_1', 'mbo 1 (entree)'],
-    ['MBO_2_4', 'mbo 2, 3 of 4'], ['HAVO_VWO', 'havo of vwo'], ['HBO', 'hbo'], ['WO', 'universiteit (wo)']] },
-  dutchLanguageLevel: { label: 'Taalniveau Nederlands', kind: 'choice', options: [
-    ['A0', 'A0 (spreekt geen Nederlands)'], ['A1', 'A1'], ['A2', 'A2'], ['B1', 'B1'], ['B2', 'B2'], ['C1', 'C1'], ['C2', 'C2 (moedertaalniveau)']] },
-  monthsOnBenefit: { label: 'Duur in de bijstand', unit: 'maanden', kind: 'int', min: 0, max: 600 },
-  monthsSinceLastJob: { label: 'Tijd sinds de laatste betaalde baan', unit: 'maanden', kind: 'monthsOrNever', min: 0, max: 720,
-    neverLabel: 'Nooit betaald gewerkt' },
-  yearsWorkExperience: { label: 'Werkervaring', unit: 'jaar', kind: 'int', min: 0, max: 55 },
-  drivingLicence: { label: 'Rijbewijs', kind: 'boolean', options: YES_NO },
-  healthLimitation: { label: 'Gezondheidsbeperking voor werk', kind: 'choice', options: [
-    ['NONE', 'geen'], ['SOME', 'enige beperking'], ['SEVERE', 'ernstige beperking']] },
-  careDuties: { label: 'Zorgtaken (jonge kinderen of mantelzorg)', kind: 'boolean', options: YES_NO },
-  problematicDebts: { label: 'Problematische schulden', kind: 'boolean', options: YES_NO },
-  unstableHousing: { label: 'Onzekere woonsituatie', kind: 'boolean', options: YES_NO },
-  motivation: { label: 'Motivatie', hint: 'Samen met de klant ingeschat.', kind: 'choice', numeric: true, options: SCALE_1_5, min: 1, max: 5 },
-  jobSearchSelfEfficacy: { label: 'Vertrouwen in eigen zoekgedrag', kind: 'choice', numeric: true, options: SCALE_1_5, min: 1, max: 5 },
-  expectsWork: { label: 'Verwacht de klant zelf werk te vinden?', kind: 'boolean', options: YES_NO },
-  participationRung: { label: 'Trede op de participatieladder', kind: 'choice', numeric: true, min: 1, max: 6,
-    options: Object.entries(RUNGS).map(([n, text]) => [n, `${n} – ${text}`]) },
-  labourMarketTightness: { label: 'Krapte op de regionale arbeidsmarkt', unit: 'vacatures per werkzoekende', kind: 'decimal',
-    min: 0, max: 20, hint: 'Bijvoorbeeld 0,9. Laat leeg als u het niet weet.' },
+/** Beyond what the API says: a hint, and whether a whole number is a scale or a rung to choose from a list. */
+const PRESENTATION = {
+  motivation: { hint: 'Samen met de klant ingeschat.', scale: true },
+  jobSearchSelfEfficacy: { scale: true },
+  participationRung: { levels: RUNGS },
+  labourMarketTightness: { hint: 'Bijvoorbeeld 0,9. Laat leeg als u het niet weet.' },
 };
+
+/**
+ * The intake fields by name, filled by {@link loadIntakeFields}. kind: int | decimal | boolean |
+ * choice (options: [value, Dutch]; numeric for scales and rungs) | intOrFact (a number, or the fact
+ * that null stands for: factLabel).
+ */
+export const INTAKE_FIELDS = {};
+
+/** The groups of the form, with the fields the API serves. */
+export const INTAKE_GROUPS = [];
+
+let loading;
+
+/** Fetches the intake fields once (no token needed) and fills INTAKE_FIELDS and INTAKE_GROUPS. */
+export function loadIntakeFields() {
+  loading ??= fetch('/api/v1/intake-fields', { headers: { Accept: 'application/json' } })
+    .then(response => {
+      if (!response.ok) throw new Error('De intakevelden konden niet worden geladen. Laad de pagina opnieuw.');
+      return response.json();
+    })
+    .then(({ items }) => {
+      for (const field of items) INTAKE_FIELDS[field.name] = shown(field);
+      const grouped = new Set(GROUPS.flatMap(g => g.fields));
+      const rest = items.map(f => f.name).filter(name => !grouped.has(name));
+      GROUPS.map((g, i) => ({ legend: g.legend, fields: [...g.fields, ...(i === GROUPS.length - 1 ? rest : [])] }))
+        .map(g => ({ legend: g.legend, fields: g.fields.filter(name => name in INTAKE_FIELDS) }))
+        .filter(g => g.fields.length)
+        .forEach(g => INTAKE_GROUPS.push(g));
+    }, error => {
+      loading = undefined; // ask again next time rather than keep the failure
+      throw error;
+    });
+  return loading;
+}
+
+const capitalised = text => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** One field as the form shows it, from the API's declaration and this page's presentation. */
+function shown({ name, type, label, unit, minimum, maximum, nullMeans, values }) {
+  const extra = PRESENTATION[name] ?? {};
+  const base = { label: capitalised(label), unit, min: minimum ?? undefined, max: maximum ?? undefined, hint: extra.hint, nullMeans };
+  if (type === 'boolean') return { ...base, kind: 'boolean', options: YES_NO };
+  if (type === 'string') return { ...base, kind: 'choice', options: values.map(v => [v.value, v.label]) };
+  if (type === 'number') return { ...base, kind: 'decimal' };
+  if (extra.scale || extra.levels) {
+    const levels = Array.from({ length: maximum - minimum + 1 }, (_, i) => minimum + i);
+    const words = n => (extra.levels ? `${n} – ${extra.levels[n]}` : n === minimum ? `${n} (laag)` : n === maximum ? `${n} (hoog)` : `${n}`);
+    return { ...base, kind: 'choice', numeric: true, scale: !!extra.scale, options: levels.map(n => [String(n), words(n)]) };
+  }
+  if (nullMeans) return { ...base, kind: 'intOrFact', factLabel: capitalised(nullMeans) };
+  return { ...base, kind: 'int' };
+}
 
 export const CATEGORIES = {
   1: { label: 'klaar voor werk', from: 0.40 },

@@ -7,15 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The limits a form reads from GET /intake-fields are exactly the ones the service and its OpenAPI document apply. */
@@ -79,6 +83,30 @@ class IntakeFieldResourceTest {
                             property.has(bound) ? property.get(bound).decimalValue().stripTrailingZeros() : null,
                             schema + "." + field.get("name") + "." + bound);
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyServedFieldIsStoredAndReadBackAsPosted() {
+        Map<String, Object> posted = nl.trede.Requests.intake();
+        String location = given().contentType(ContentType.JSON).body(posted).post("/api/v1/intakes")
+                .then().statusCode(201).extract().header("Location");
+        Map<String, Object> stored = given().get(location).then().statusCode(200).extract().jsonPath().getMap("profile");
+        for (Map<String, Object> field : servedFields()) {
+            Object name = field.get("name");
+            assertTrue(posted.containsKey(name), "Requests.intake() gives " + name);
+            assertEquals(String.valueOf(posted.get(name)), String.valueOf(stored.get(name)), name + " as stored");
+        }
+        assertEquals(posted.keySet().stream().filter(stored::containsKey).count(), (long) stored.size(), "nothing but intake fields");
+    }
+
+    /** The pages read the limits from the API: their JavaScript holds no numeric bounds of its own. */
+    @Test
+    void thePagesKeepNoCopyOfTheLimits() throws Exception {
+        try (var scripts = Files.list(Path.of("src/main/resources/META-INF/resources/js"))) {
+            for (Path script : scripts.toList()) {
+                assertFalse(Pattern.compile("\\b(min|max)\\s*:\\s*-?\\d").matcher(Files.readString(script)).find(), script.toString());
             }
         }
     }

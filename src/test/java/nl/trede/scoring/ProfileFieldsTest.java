@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import nl.trede.core.profile.EducationLevel;
-import nl.trede.core.profile.HealthLimitation;
+import nl.trede.core.Profiles;
 import nl.trede.core.profile.IntakeProfile;
-import nl.trede.core.profile.LanguageLevel;
 import nl.trede.core.profile.ProfileField;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,7 @@ class ProfileFieldsTest {
 
     @Test
     void everyFieldSurvivesTheRoundTripThroughTheApiShape() {
-        IntakeProfile profile = new IntakeProfile(34, EducationLevel.HBO, LanguageLevel.B2,
-                14, 20, 6, HealthLimitation.SOME, true, false, true, false, 4, 2, true, 3, 0.9);
+        IntakeProfile profile = Profiles.complete();
         IntakeProfile back = ProfileFields.of(profile).toProfile();
         assertEquals(profile, back);
         assertTrue(back.missingFields().isEmpty());

@@ -6,22 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
-import java.util.Map;
+import nl.trede.core.Profiles;
 import org.junit.jupiter.api.Test;
 
 /** The declaration is the profile: same fields, order and types as the record, and a range for every number. */
 class ProfileFieldTest {
-
-    /** A value for every field, each different from the others of its type. */
-    static final Map<ProfileField, Object> DISTINCT = Map.ofEntries(
-            Map.entry(ProfileField.AGE, 34), Map.entry(ProfileField.EDUCATION_LEVEL, EducationLevel.HBO),
-            Map.entry(ProfileField.DUTCH_LANGUAGE_LEVEL, LanguageLevel.B2), Map.entry(ProfileField.MONTHS_ON_BENEFIT, 14),
-            Map.entry(ProfileField.MONTHS_SINCE_LAST_JOB, 20), Map.entry(ProfileField.YEARS_WORK_EXPERIENCE, 6),
-            Map.entry(ProfileField.HEALTH_LIMITATION, HealthLimitation.SOME), Map.entry(ProfileField.CARE_DUTIES, true),
-            Map.entry(ProfileField.PROBLEMATIC_DEBTS, false), Map.entry(ProfileField.UNSTABLE_HOUSING, true),
-            Map.entry(ProfileField.DRIVING_LICENCE, false), Map.entry(ProfileField.MOTIVATION, 4),
-            Map.entry(ProfileField.JOB_SEARCH_SELF_EFFICACY, 2), Map.entry(ProfileField.EXPECTS_WORK, true),
-            Map.entry(ProfileField.PARTICIPATION_RUNG, 3), Map.entry(ProfileField.LABOUR_MARKET_TIGHTNESS, 0.9));
 
     @Test
     void theDeclarationListsTheRecordsComponentsInOrderWithTheirTypes() {
@@ -57,10 +46,11 @@ class ProfileFieldTest {
 
     @Test
     void everyValueLandsInItsOwnField() {
-        IntakeProfile profile = IntakeProfile.of(DISTINCT::get);
+        IntakeProfile profile = Profiles.complete();
         for (ProfileField field : ProfileField.values()) {
-            assertEquals(DISTINCT.get(field), field.valueOf(profile), field.fieldName());
+            assertEquals(Profiles.completeValue(field), field.valueOf(profile), field.fieldName());
         }
+        assertTrue(profile.missingFields().isEmpty() && profile.monthsSinceLastJob() != null, "the fixture gives every field");
         assertEquals(IntakeProfile.empty(), IntakeProfile.empty().with(ProfileField.AGE, 34).with(ProfileField.AGE, null));
     }
 
