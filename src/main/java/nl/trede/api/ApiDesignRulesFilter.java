@@ -157,6 +157,10 @@ public class ApiDesignRulesFilter implements OASFilter {
             responses.addAPIResponse("404", problem("Not found"));
         }
         responses.addAPIResponse("500", problem("Internal error, without details"));
+        APIResponse unavailable = problem("The database cannot be reached for the moment: retry after Retry-After seconds");
+        unavailable.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        responses.addAPIResponse("503", unavailable);
     }
 
     /**

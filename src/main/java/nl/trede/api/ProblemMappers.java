@@ -189,6 +189,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unreachable (%s): answered 503", e.getClass().getName());
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                            "The database cannot be reached at the moment. Retry after " + DatabaseUnavailable.RETRY_AFTER_SECONDS
+                                    + " seconds with the same Idempotency-Key: the request is then carried out once,"
+                                    + " whether or not this attempt got through")))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         // Class and frames only: exception messages can carry submitted values.
         LOG.errorf("Unhandled %s, incident %s at %s", e.getClass().getName(), incident,

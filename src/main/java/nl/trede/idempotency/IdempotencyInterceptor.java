@@ -83,7 +83,12 @@ public class IdempotencyInterceptor {
             }
             return answer(now);
         } catch (RuntimeException | Error e) {
-            store.release(scope, call.key(), token);
+            try {
+                store.release(scope, call.key(), token);
+            } catch (RuntimeException releaseFailed) {
+                // The database is gone (the likely reason the request failed): the claim stays until a retry takes it over.
+                e.addSuppressed(releaseFailed);
+            }
             throw e;
         }
     }

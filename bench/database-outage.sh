@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# What does the service do while its database is gone for 30 seconds?
+#   bench/database-outage.sh [outage-seconds]     (default 30)
+# Creates its own database (trede_outage) on the PostgreSQL at 127.0.0.1:5432 (user postgres) and
+# runs the service packaged for PostgreSQL against it through a small TCP relay (this machine's
+# PostgreSQL serves others too, so the relay is what is stopped: every connection is cut and new
+# ones are refused, as when PostgreSQL stops). Streams keyed intakes 4 at a time; after 10 s stops
+# the relay for the outage, then starts it again and streams 20 s more; polls readiness every
+# second. Then retries every request not answered 2xx with its key and checks: answers during the
+# outage are 503 with Retry-After (no 500, no request hanging past 15 s), readiness went down and
+# came back by itself, every acknowledged intake is stored, none twice. Exits 1 on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUTAGE="${1:-30}"
+PORT=18085
+RELAY_PORT=15439
+DB=trede_outage
+APP="$ROOT/target/quarkus-app-postgresql"
+PSQL=(psql -h 127.0.0.1 -U postgres -qAt -v ON_ERROR_STOP=1)
+if [ ! -f "$APP/quarkus-run.jar" ]; then
+  # The database kind is fixed at build time; keep this build apart from the embedded one.
+  ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+  rm -rf "$APP" && cp -r target/quarkus-app "$APP"
+fi
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+WORK=$(mktemp -d)
+PID=; RELAY=; LOAD=; PROBE=
+trap 'for p in $PID $RELAY $LOAD $PROBE; do kill -9 "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+API="http://localhost:$PORT/api/v1"
+
+cat > "$WORK/relay.py" <<'EOF'
+import asyncio, sys
+listen, target = int(sys.argv[1]), int(sys.argv[2])
+async def pipe(reader, writer):
+    try:
+        while data := await reader.read(65536):
+            writer.write(data); await writer.drain()
+    except Exception:
+        pass
+    finally:
+        writer.close()
+async def relay(client_reader, client_writer):
+    try:
+        server_reader, server_writer = await asyncio.open_connection("127.0.0.1", target)
+    except OSError:
+        client_writer.close(); return
+    await asyncio.gather(pipe(client_reader, server_writer), pipe(server_reader, client_writer))
+async def main():
+    server = await asyncio.start_server(relay, "127.0.0.1", listen, reuse_address=True)
+    async with server:
+        await server.serve_forever()
+asyncio.run(main())
+EOF
+relay_up() { python3 "$WORK/relay.py" "$RELAY_PORT" 5432 & RELAY=$!; sleep 0.5; }
+relay_up
+
+(cd "$WORK" && QUARKUS_HTTP_PORT=$PORT TREDE_MODELS_DIRECTORY="$ROOT/models" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$RELAY_PORT/$DB" \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
+  exec java -jar "$APP/quarkus-run.jar" >> "$WORK/service.log" 2>&1) &
+PID=$!
+for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+TOKEN=$(curl -sf -X POST "$API/demo-tokens" -H 'Content-Type: application/json' -d '{"account":"case-system-rotterdam"}' \
+  | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+export TOKEN API WORK
+
+# send.sh KEY [until-2xx]: one keyed intake; appends "key status seconds retry-after" to WORK/answers.
+cat > "$WORK/send.sh" <<'EOF'
+#!/bin/sh
+key=$1; until2xx=${2:-}
+body="{\"clientReference\": \"OUTAGE-$key\", \"municipalityCode\": \"GM0599\", \"age\": 45, \"monthsOnBenefit\": 20}"
+for attempt in $(seq 1 60); do
+  out=$(curl -s -m 15 -D "$WORK/h-$key" -o /dev/null -w '%{http_code} %{time_total}' -X POST "$API/intakes" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body")
+  retry=$(grep -i '^retry-after:' "$WORK/h-$key" 2>/dev/null | tr -d '\r' | cut -d' ' -f2)
+  echo "$key $out ${retry:--} $([ -n "$until2xx" ] && echo retry || echo load)" >> "$WORK/answers"
+  case "$out" in 2*) exit 0 ;; esac
+  [ -n "$until2xx" ] || exit 0
+  sleep "${retry:-1}"
+done
+EOF
+chmod +x "$WORK/send.sh"
+: > "$WORK/answers"; : > "$WORK/ready"
+(while true; do printf '%s %s\n' "$(date +%s)" "$(curl -s -m 3 -o /dev/null -w '%{http_code}' "localhost:$PORT/q/health/ready")" >> "$WORK/ready"; sleep 1; done) &
+PROBE=$!
+# Four requests at a time, each with a new key, until WORK/stop appears.
+(i=0; while [ ! -f "$WORK/stop" ]; do
+  for _ in 1 2 3 4; do i=$((i + 1)); key=$(printf 'k%06d' "$i"); echo "$key" >> "$WORK/keys"; "$WORK/send.sh" "$key" & done
+  wait
+done) &
+LOAD=$!
+sleep 10
+kill -9 "$RELAY"; wait "$RELAY" 2>/dev/null || true; RELAY=; down_at=$(date +%s)
+echo "database gone at $(date -u +%T) for $OUTAGE s"
+sleep "$OUTAGE"
+relay_up; up_at=$(date +%s)
+echo "database back at $(date -u +%T)"
+sleep 20
+touch "$WORK/stop"; wait "$LOAD" 2>/dev/null || true; LOAD=
+kill "$PROBE"; wait "$PROBE" 2>/dev/null || true; PROBE=
+
+sent=$(sort -u "$WORK/keys" | wc -l)
+for key in $(sort -u "$WORK/keys"); do
+  grep -q "^$key 2" "$WORK/answers" || "$WORK/send.sh" "$key" until-2xx
+done
+load=$(grep ' load$' "$WORK/answers")
+count() { printf '%s\n' "$load" | awk -v p="$1" '$2 ~ p { n++ } END { print n + 0 }'; }
+acked=$(count '^2'); unavailable=$(count '^503$'); errors=$(count '^500$'); hung=$(count '^000$')
+without_retry_after=$(printf '%s\n' "$load" | awk '$2 == 503 && $4 == "-" { n++ } END { print n + 0 }')
+other=$(printf '%s\n' "$load" | awk '$2 !~ /^(2..|503|000)$/ { n++ } END { print n + 0 }')
+slowest=$(printf '%s\n' "$load" | awk '$3 > m { m = $3 } END { print m + 0 }')
+ready_down=$(awk -v a="$down_at" -v b="$up_at" '$1 >= a && $1 <= b && $2 != 200 { n++ } END { print n + 0 }' "$WORK/ready")
+ready_back=$(awk -v b="$up_at" '$1 > b && $2 == 200 { print $1 - b; exit }' "$WORK/ready")
+stored=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM intake")
+never=$(for key in $(sort -u "$WORK/keys"); do grep -q "^$key 2" "$WORK/answers" || echo "$key"; done | wc -l)
+
+echo "requests sent under load: $sent; answered: 2xx $acked, 503 $unavailable (without Retry-After: $without_retry_after), 500 $errors, other $other, no answer within 15 s $hung; slowest answer ${slowest} s"
+echo "readiness: not ready in $ready_down of the outage's probes; ready again ${ready_back:-never} s after the database came back"
+echo "after retrying with the same keys: $stored intakes stored for $sent requests ($never never answered 2xx)"
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+[ "$errors" -eq 0 ] && [ "$hung" -eq 0 ] && [ "$without_retry_after" -eq 0 ] && [ "$other" -eq 0 ] && [ "$ready_down" -gt 0 ] \
+  && [ -n "$ready_back" ] && [ "$stored" -eq "$sent" ] && [ "$never" -eq 0 ]
