@@ -61,7 +61,7 @@ relay_up
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
   exec java -jar "$APP/quarkus-run.jar" >> "$WORK/service.log" 2>&1) &
 PID=$!
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
 TOKEN=$(curl -sf -X POST "$API/demo-tokens" -H 'Content-Type: application/json' -d '{"account":"case-system-rotterdam"}' \
   | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 export TOKEN API WORK

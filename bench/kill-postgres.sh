@@ -42,7 +42,7 @@ start() {
     TREDE_IDEMPOTENCY_ABANDONED_AFTER=2s \
     exec java -jar "$APP/quarkus-run.jar" >> "$WORK/service.log" 2>&1) &
   PID=$!
-  for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "service did not become ready; see its log:" >&2; tail -20 "$WORK/service.log" >&2; exit 2
 }
 token() {

@@ -39,7 +39,7 @@ for port in "${PORTS[@]}"; do
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
     exec java -jar "$APP/quarkus-run.jar" > "$WORK/$port/service.log" 2>&1) &
   PIDS+=($!)
-  for _ in $(seq 1 240); do curl -sf "localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
   curl -sf "localhost:$port/q/health/ready" >/dev/null || { echo "instance on $port did not become ready" >&2; tail -20 "$WORK/$port/service.log" >&2; exit 2; }
 done
 token() {
@@ -52,7 +52,7 @@ export TOKEN A="http://localhost:${PORTS[0]}/api/v1" B="http://localhost:${PORTS
 # flow.sh DIR I: one client's flow across both instances; writes its answers to DIR/I.
 cat > "$WORK/flow.sh" <<'EOF'
 #!/bin/sh
-dir=$1; i=$2; out="$dir/$i"
+dir=$1; i=$2; out="$dir/$i.result"
 post() { # base path key body -> "status body"
   curl -s -m 30 -w '\n%{http_code}' -X POST "$1$2" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/json' ${3:+-H "Idempotency-Key: $3"} -d "$4"
@@ -82,7 +82,7 @@ mkdir -p "$WORK/flows"
 seq 1 "$FLOWS" | xargs -P 8 -I{} "$WORK/flow.sh" "$WORK/flows" {}
 
 # Columns: intakeA intakeB decisionA decisionB outcome recommendations clientA clientB decisionIdA decisionIdB
-results=$(cat "$WORK"/flows/[0-9]*)
+results=$(cat "$WORK"/flows/*.result)
 statuses=$(printf '%s\n' "$results" | awk '{ for (c = 1; c <= 6; c++) n[$c]++ } END { for (s in n) printf "%s:%d ", s, n[s] }')
 server_errors=$(printf '%s\n' "$results" | awk '{ for (c = 1; c <= 6; c++) if ($c !~ /^2/) n++ } END { print n + 0 }')
 two_clients=$(printf '%s\n' "$results" | awk '$7 != $8 || $7 == "" { n++ } END { print n + 0 }')
@@ -101,7 +101,7 @@ done
 
 echo "flows: $FLOWS on two instances (ports ${PORTS[*]}), 8 at a time"
 echo "answers: $statuses"
-echo "non-2xx answers:                          $server_errors"
+echo "answers other than 2xx:                   $server_errors"
 echo "first intakes on both naming two clients: $two_clients"
 echo "one-key decisions on both giving two ids: $two_decisions"
 echo "database: $db_clients clients (expected $FLOWS), $db_intakes intakes (expected $((FLOWS * 2))), $db_decisions decisions (expected $FLOWS), $duplicate_clients duplicate references"
