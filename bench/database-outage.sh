@@ -18,7 +18,7 @@ RELAY_PORT=15439
 DB=trede_outage
 APP="$ROOT/target/quarkus-app-postgresql"
 PSQL=(psql -h 127.0.0.1 -U postgres -qAt -v ON_ERROR_STOP=1)
-if [ ! -f "$APP/quarkus-run.jar" ]; then
+if [ ! -f "$APP/quarkus-run.jar" ] || [ -n "$(find src pom.xml -newer "$APP/quarkus-run.jar" -print -quit)" ]; then
   # The database kind is fixed at build time; keep this build apart from the embedded one.
   ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
   rm -rf "$APP" && cp -r target/quarkus-app "$APP"
@@ -92,6 +92,7 @@ PROBE=$!
 done) &
 LOAD=$!
 sleep 10
+# As abrupt as a stopped server: every connection cut, new ones refused.
 kill -9 "$RELAY"; wait "$RELAY" 2>/dev/null || true; RELAY=; down_at=$(date +%s)
 echo "database gone at $(date -u +%T) for $OUTAGE s"
 sleep "$OUTAGE"
@@ -119,6 +120,8 @@ never=$(for key in $(sort -u "$WORK/keys"); do grep -q "^$key 2" "$WORK/answers"
 echo "requests sent under load: $sent; answered: 2xx $acked, 503 $unavailable (without Retry-After: $without_retry_after), 500 $errors, other $other, no answer within 15 s $hung; slowest answer ${slowest} s"
 echo "readiness: not ready in $ready_down of the outage's probes; ready again ${ready_back:-never} s after the database came back"
 echo "after retrying with the same keys: $stored intakes stored for $sent requests ($never never answered 2xx)"
+# What the 500s were, if any: the service logs class and frames only, never request data.
+grep -o 'Unhandled [^ ]*.*' "$WORK/service.log" | cut -c1-400 | sort | uniq -c | sort -rn | head -5
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 [ "$errors" -eq 0 ] && [ "$hung" -eq 0 ] && [ "$without_retry_after" -eq 0 ] && [ "$other" -eq 0 ] && [ "$ready_down" -gt 0 ] \
   && [ -n "$ready_back" ] && [ "$stored" -eq "$sent" ] && [ "$never" -eq 0 ]
