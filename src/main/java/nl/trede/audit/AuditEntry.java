@@ -6,12 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
+import nl.trede.core.digest.Sha256;
 
 /** One link of the audit chain; never updated. */
 @Entity
@@ -56,11 +54,6 @@ public class AuditEntry extends PanacheEntityBase {
                 Objects.toString(municipalityCode, ""), action, resourceType,
                 Objects.toString(resourceId, ""), Objects.toString(modelVersion, ""))
                 + (detail == null ? "" : "\u001f" + detail);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

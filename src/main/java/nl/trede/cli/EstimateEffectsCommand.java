@@ -26,9 +26,9 @@ import nl.trede.core.causal.CausalData;
 import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.ClientEffects;
 import nl.trede.core.causal.DoublyRobustEstimator;
-import nl.trede.core.causal.DrLearnerModel;
 import nl.trede.core.causal.OutcomeType;
 import nl.trede.core.causal.OverlapSummary;
+import nl.trede.core.digest.Sha256;
 
 /**
  * {@code estimate-effects}: causal effects of the treatments in a data scientist's own CSV
@@ -310,7 +310,7 @@ final class EstimateEffectsCommand implements Command {
                                   double seconds) throws IOException {
             ObjectNode report = JSON.createObjectNode();
             report.put("data", options.data().toString());
-            report.put("dataSha256", DrLearnerModel.sha256(options.data()));
+            report.put("dataSha256", Sha256.hex(options.data()));
             report.put("treatmentColumn", options.treatment());
             report.put("control", controlChoice[0]);
             report.put("controlChosenBy", controlChoice[1]);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import nl.trede.core.digest.Sha256;
 import nl.trede.idempotency.IdempotencyStore.Answered;
 import nl.trede.idempotency.IdempotencyStore.Claim;
 import nl.trede.idempotency.IdempotencyStore.Claimed;

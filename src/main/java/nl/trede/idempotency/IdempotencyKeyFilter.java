@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import nl.trede.core.digest.Sha256;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

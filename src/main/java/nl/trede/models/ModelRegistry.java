@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.trede.core.digest.Sha256;
 import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.ModelIntegrityException;
@@ -85,7 +86,7 @@ public class ModelRegistry {
                 .createQuery("select r.kind, r.version, r.card, r.cardSha256 from RegisteredModel r order by r.version",
                         Object[].class)
                 .getResultStream()
-                .map(r -> new Card((String) r[0], (String) r[1], (byte[]) r[2], ModelFiles.sha256((byte[]) r[2]).equals(r[3])))
+                .map(r -> new Card((String) r[0], (String) r[1], (byte[]) r[2], Sha256.hex((byte[]) r[2]).equals(r[3])))
                 .toList();
     }
 }

@@ -1,9 +1,5 @@
 package nl.trede.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -14,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import nl.trede.core.digest.Sha256;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EstimateEffectsCommandTest {
 
@@ -77,8 +77,8 @@ class EstimateEffectsCommandTest {
         }
         assertEquals(3, json.get("overlap").get("arms").size());
         nl.trede.core.causal.DrLearnerModel loaded =
-                nl.trede.core.causal.DrLearnerModel.load(model, nl.trede.core.causal.DrLearnerModel.sha256(model));
-        assertTrue(result.out().contains(nl.trede.core.causal.DrLearnerModel.sha256(model)));
+                nl.trede.core.causal.DrLearnerModel.load(model, Sha256.hex(model));
+        assertTrue(result.out().contains(Sha256.hex(model)));
         assertEquals(List.of("NONE", "COACHING", "TRAINING"), loaded.armNames());
         assertTrue(loaded.state().provenance().get("encoding").contains("\"city\""));
 

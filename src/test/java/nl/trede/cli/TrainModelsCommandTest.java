@@ -1,8 +1,5 @@
 package nl.trede.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -10,12 +7,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.trede.core.digest.Sha256;
 import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.TribuoDistanceModel;
 import nl.trede.core.effects.LearnedEffectModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainModelsCommandTest {
 
@@ -32,7 +32,7 @@ class TrainModelsCommandTest {
         for (String section : new String[] {"candidates", "heldOut", "subgroups", "calibration", "referenceProfile", "trainingData"}) {
             assertEquals(a.get(section), b.get(section), section);
         }
-        assertEquals(ModelFiles.sha256(first.resolve("distance-0.0.1.tribuo")), a.get("modelSha256").asText());
+        assertEquals(Sha256.hex(first.resolve("distance-0.0.1.tribuo")), a.get("modelSha256").asText());
         assertTrue(Files.readString(first.resolve("distance-0.0.1.card.md")).contains("Bayes-optimal AUC"));
         ModelArtefact distance = ModelFiles.readActive(first, ModelFiles.DISTANCE);
         assertEquals("distance-0.0.1", TribuoDistanceModel.fromBytes(distance.bytes(), distance.card()).version());
@@ -42,7 +42,7 @@ class TrainModelsCommandTest {
         for (String section : new String[] {"arms", "policy", "trainingData", "method", "modelSha256"}) {
             assertEquals(effectsA.get(section), effectsB.get(section), section);
         }
-        assertEquals(ModelFiles.sha256(first.resolve("effects-0.0.1.json")), effectsA.get("modelSha256").asText());
+        assertEquals(Sha256.hex(first.resolve("effects-0.0.1.json")), effectsA.get("modelSha256").asText());
         ModelArtefact effects = ModelFiles.readActive(first, LearnedEffectModel.KIND);
         assertEquals("effects-0.0.1", LearnedEffectModel.fromBytes(effects.bytes(), effects.card()).version());
         JsonNode registry = json.readTree(first.resolve("registry.json").toFile());

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import nl.trede.core.digest.Sha256;
 
 /**
  * A fitted DR-learner: predicts one client's effect of every arm versus control with a 95 %
@@ -257,24 +255,16 @@ public final class DrLearnerModel {
     /** Writes the model as JSON and returns the file's SHA-256 (for the model card and the loader). */
     public String save(Path file) throws IOException {
         Files.writeString(file, toJson());
-        return sha256(file);
+        return Sha256.hex(file);
     }
 
     /** Loads a saved model, refusing a file whose SHA-256 is not the expected one. */
     public static DrLearnerModel load(Path file, String expectedSha256) throws IOException {
-        String actual = sha256(file);
+        String actual = Sha256.hex(file);
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new IOException("SHA-256 of " + file + " is " + actual + ", expected " + expectedSha256);
         }
         return fromJson(Files.readString(file));
     }
 
-    /** Hex SHA-256 of a file's bytes. */
-    public static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package nl.trede.core.distance;
 
+import nl.trede.core.digest.Sha256;
+
 /**
  * One model as the registry holds it: its kind ({@code distance}, {@code effects}), its version, the
  * model's bytes and its card (JSON, which names the model's version and SHA-256). The arrays are not
@@ -8,10 +10,10 @@ package nl.trede.core.distance;
 public record ModelArtefact(String kind, String version, byte[] bytes, byte[] card) {
 
     public String sha256() {
-        return ModelFiles.sha256(bytes);
+        return Sha256.hex(bytes);
     }
 
     public String cardSha256() {
-        return ModelFiles.sha256(card);
+        return Sha256.hex(card);
     }
 }

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.trede.core.digest.Sha256;
 
 /**
  * The layout of the models directory, which the training command writes and the service's registry
@@ -63,7 +61,7 @@ public final class ModelFiles {
         Files.createDirectories(modelsDir);
         Path modelFile = modelsDir.resolve(result.card().modelFile());
         result.model().tribuoModel().serializeToFile(modelFile);
-        ModelCard card = result.card().withModelSha256(sha256(modelFile));
+        ModelCard card = result.card().withModelSha256(Sha256.hex(modelFile));
         writeCardAndActivate(modelsDir, card);
         return card;
     }
@@ -73,7 +71,7 @@ public final class ModelFiles {
         Files.write(modelsDir.resolve(cardFileName(card.modelVersion())), cardJson);
         Files.writeString(modelsDir.resolve(markdownCardFileName(card.modelVersion())), ModelCardMarkdown.render(card));
         Map<String, RegistryEntry> registry = new TreeMap<>(readRegistryIfPresent(modelsDir));
-        registry.put(DISTANCE, new RegistryEntry(card.modelVersion(), cardFileName(card.modelVersion()), sha256(cardJson)));
+        registry.put(DISTANCE, new RegistryEntry(card.modelVersion(), cardFileName(card.modelVersion()), Sha256.hex(cardJson)));
         Files.writeString(modelsDir.resolve(REGISTRY_FILE), JSON.writeValueAsString(registry) + "\n");
     }
 
@@ -85,7 +83,7 @@ public final class ModelFiles {
                                           byte[] cardJson) throws IOException {
         Files.createDirectories(modelsDir);
         Files.write(modelsDir.resolve(cardFile), cardJson);
-        String sha = sha256(cardJson);
+        String sha = Sha256.hex(cardJson);
         Map<String, RegistryEntry> registry = new TreeMap<>(readRegistryIfPresent(modelsDir));
         registry.put(kind, new RegistryEntry(activeVersion, cardFile, sha));
         Files.writeString(modelsDir.resolve(REGISTRY_FILE), JSON.writeValueAsString(registry) + "\n");
@@ -154,20 +152,8 @@ public final class ModelFiles {
         }
     }
 
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
-    }
-
     private static void verify(String file, byte[] bytes, String expectedSha256) {
-        String actual = sha256(bytes);
+        String actual = Sha256.hex(bytes);
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new ModelIntegrityException("SHA-256 of " + file + " is " + actual + " but " + expectedSha256
                     + " was expected: the file was changed after it was published; refusing to load it");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.trede.core.digest.Sha256;
 import nl.trede.core.distance.ModelFiles;
 
 /**
@@ -30,7 +31,7 @@ public final class EffectModelFiles {
         String modelFile = version + ".json";
         byte[] model = result.model().toJson();
         Files.write(modelsDir.resolve(modelFile), model);
-        EffectModelCard card = card(settings, result, modelFile, ModelFiles.sha256(model), regenerate);
+        EffectModelCard card = card(settings, result, modelFile, Sha256.hex(model), regenerate);
         Files.writeString(modelsDir.resolve(version + ".card.md"), markdown(card));
         byte[] cardJson = (JSON.writeValueAsString(card) + "\n").getBytes(StandardCharsets.UTF_8);
         ModelFiles.writeAndRegister(modelsDir, LearnedEffectModel.KIND, version, version + ".card.json", cardJson);
