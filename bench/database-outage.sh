@@ -16,14 +16,7 @@ OUTAGE="${1:-30}"
 PORT=18085
 RELAY_PORT=15439
 DB=trede_outage
-APP="$ROOT/target/quarkus-app-postgresql"
-PSQL=(psql -h 127.0.0.1 -U postgres -qAt -v ON_ERROR_STOP=1)
-if [ ! -f "$APP/quarkus-run.jar" ] || [ -n "$(find src pom.xml -newer "$APP/quarkus-run.jar" -print -quit)" ]; then
-  # The database kind is fixed at build time; keep this build apart from the embedded one.
-  ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
-  rm -rf "$APP" && cp -r target/quarkus-app "$APP"
-fi
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+. bench/postgres.sh
 
 WORK=$(mktemp -d)
 PID=; RELAY=; LOAD=; PROBE=
