@@ -6,6 +6,7 @@ PSQL=(psql -h 127.0.0.1 -U postgres -qAt -v ON_ERROR_STOP=1)
 if [ ! -f "$APP/quarkus-run.jar" ] || [ -n "$(find src pom.xml -newer "$APP/quarkus-run.jar" -print -quit)" ]; then
   # The database kind is fixed at build time; keep this build apart from the embedded one.
   ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=postgresql
-  rm -rf "$APP" && cp -r target/quarkus-app "$APP"
+  # Moved, not copied: target/quarkus-app must not be left holding a PostgreSQL-only build.
+  rm -rf "$APP" && mv target/quarkus-app "$APP"
 fi
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
