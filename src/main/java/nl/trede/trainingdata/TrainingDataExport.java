@@ -1,6 +1,8 @@
 package nl.trede.trainingdata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,11 +34,12 @@ public class TrainingDataExport {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    private final ObjectMapper json;
+    /** One line per row, whatever the application mapper's indentation: made once, not per row. */
+    private final ObjectWriter json;
     private final int pageSize;
 
     public TrainingDataExport(ObjectMapper json, @ConfigProperty(name = "trede.training-data.page-size") int pageSize) {
-        this.json = json;
+        this.json = json.writer().without(SerializationFeature.INDENT_OUTPUT);
         this.pageSize = pageSize;
     }
 

@@ -1,7 +1,6 @@
 package nl.trede.trainingdata;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public enum TrainingDataFormat {
         }
 
         @Override
-        void writeRow(Writer out, TrainingRow row, ObjectMapper json) throws IOException {
+        void writeRow(Writer out, TrainingRow row, ObjectWriter json) throws IOException {
             List<Object> cells = new ArrayList<>(List.of(row.decisionId(), row.clientId(), row.intakeId(),
                     row.municipalityCode(), row.decidedOn()));
             for (ProfileField field : ProfileField.values()) {
@@ -64,8 +63,8 @@ public enum TrainingDataFormat {
         }
 
         @Override
-        void writeRow(Writer out, TrainingRow row, ObjectMapper json) throws IOException {
-            out.write(json.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+        void writeRow(Writer out, TrainingRow row, ObjectWriter json) throws IOException {
+            out.write(json.writeValueAsString(row));
             out.write('\n');
         }
     };
@@ -80,7 +79,7 @@ public enum TrainingDataFormat {
 
     abstract void writeHeader(Writer out) throws IOException;
 
-    abstract void writeRow(Writer out, TrainingRow row, ObjectMapper json) throws IOException;
+    abstract void writeRow(Writer out, TrainingRow row, ObjectWriter json) throws IOException;
 
     /** The format named on the command line: {@code csv} or {@code jsonl}. */
     public static TrainingDataFormat named(String name) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import nl.trede.core.causal.ConfoundedDgp;
 
 /**
  * Writes a confounded CSV extract with text categories, quoted commas and missing cells, and
@@ -46,7 +47,7 @@ final class CsvFixture {
                 for (int k = 1; k < arms; k++) {
                     logit[k] = -1.0 + (1.6 - 0.2 * k) * motivation + (city == 1 ? 0.4 : 0);
                 }
-                int arm = draw(random, logit);
+                int arm = ConfoundedDgp.draw(random, logit);
 
                 double base = -0.5 + 1.2 * motivation - 0.6 * (health ? 1 : 0) + 0.15 * education - 0.2 * ageStd;
                 double[] shift = {0, 0.5, 0.2 + 0.6 * (health ? 1 : 0), 0.35 + 0.3 * ageStd};
@@ -75,23 +76,6 @@ final class CsvFixture {
             }
         }
         return new Truth(work, earnings);
-    }
-
-    private static int draw(SplittableRandom random, double[] logit) {
-        double sum = 0;
-        double[] p = new double[logit.length];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(logit[k]);
-            sum += p[k];
-        }
-        double u = random.nextDouble() * sum;
-        for (int k = 0; k < p.length; k++) {
-            u -= p[k];
-            if (u < 0) {
-                return k;
-            }
-        }
-        return 0;
     }
 
     private static double sigmoid(double t) {

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * shift; the true client-level effect is the difference of the two probabilities. Continuous
  * outcome: earnings in euros, linear, with linear effects.
  */
-final class ConfoundedDgp {
+public final class ConfoundedDgp {
 
     static final List<String> FEATURES = List.of("motivation", "age", "health_limitation", "noise");
     static final List<String> ARMS = List.of("NONE", "TRAINING", "COACHING");
@@ -85,7 +85,8 @@ final class ConfoundedDgp {
         return new Sample(new CausalData(x, FEATURES, arm, y, ARMS), effect);
     }
 
-    private static int draw(SplittableRandom random, double[] logit) {
+    /** An index drawn with probabilities softmax(logit). */
+    public static int draw(SplittableRandom random, double[] logit) {
         double[] p = new double[logit.length];
         double sum = 0;
         for (int k = 0; k < p.length; k++) {
