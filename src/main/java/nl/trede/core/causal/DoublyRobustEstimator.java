@@ -150,7 +150,7 @@ public final class DoublyRobustEstimator {
         double[][] z = standardisedDesign(data.features(), means, scales);
 
         // 1. cross-fitted nuisances
-        int[] fold = folds(a, arms);
+        int[] fold = stratifiedFolds(a, arms, settings.folds(), settings.seed());
         double[][] e = new double[n][];
         double[][] mu = new double[n][arms];
         double[][] propensityStart = null;
@@ -501,9 +501,12 @@ public final class DoublyRobustEstimator {
         return z;
     }
 
-    /** Fold of each client: shuffled within each arm, then dealt round-robin, so every fold has every arm. */
-    private int[] folds(int[] a, int arms) {
-        SplittableRandom random = new SplittableRandom(settings.seed());
+    /**
+     * Fold of each client for cross-fitting: shuffled within each arm, then dealt round-robin, so
+     * every fold has every arm. Deterministic for a seed.
+     */
+    public static int[] stratifiedFolds(int[] a, int arms, int folds, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         int[] fold = new int[a.length];
         int next = 0;
         for (int k = 0; k < arms; k++) {
@@ -516,7 +519,7 @@ public final class DoublyRobustEstimator {
                 members[j] = swap;
             }
             for (int member : members) {
-                fold[member] = next++ % settings.folds();
+                fold[member] = next++ % folds;
             }
         }
         return fold;

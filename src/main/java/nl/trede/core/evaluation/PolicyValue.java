@@ -1,9 +1,9 @@
 package nl.trede.core.evaluation;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.LogisticModel;
 import nl.trede.core.causal.MultinomialModel;
 
@@ -123,7 +123,7 @@ public final class PolicyValue {
         if (folds < 2 || n < 2 * folds) {
             throw new IllegalArgumentException("cross-fitting needs at least 2 folds and 2 clients per fold");
         }
-        int[] fold = stratifiedFolds(arm, arms, folds, seed);
+        int[] fold = DoublyRobustEstimator.stratifiedFolds(arm, arms, folds, seed);
         double[][] e = new double[n][];
         double[][] mu = new double[n][];
         for (int f = 0; f < folds; f++) {
@@ -246,26 +246,6 @@ public final class PolicyValue {
             result[i] = sum;
         }
         return result;
-    }
-
-    private static int[] stratifiedFolds(int[] arm, int arms, int folds, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] fold = new int[arm.length];
-        int next = 0;
-        for (int k = 0; k < arms; k++) {
-            int a = k;
-            int[] members = rows(arm.length, i -> arm[i] == a);
-            for (int i = members.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = members[i];
-                members[i] = members[j];
-                members[j] = swap;
-            }
-            for (int member : members) {
-                fold[member] = next++ % folds;
-            }
-        }
-        return fold;
     }
 
     private static int[] rows(int n, IntPredicate keep) {
