@@ -26,7 +26,8 @@ class CommandsTest {
     @Test
     void everyCommandAnswersHelpWithItsUsageOnStdoutAndDoesNothingElse() {
         List<String> names = Commands.ALL.stream().map(Command::name).toList();
-        assertEquals(List.of("train-models", "simulate-history", "estimate-effects", "verify-audit-trail", "export-training-data"), names);
+        assertEquals(List.of("train-models", "simulate-history", "estimate-effects", "evaluate-effects", "verify-audit-trail",
+                "export-training-data"), names);
         for (String name : names) {
             for (String help : List.of("--help", "-h")) {
                 // verify-audit-trail would start Quarkus and train-models would train for minutes: help must come first
@@ -54,7 +55,7 @@ class CommandsTest {
 
     @Test
     void anUnknownCommandGivesTheListOfCommandsOnStderrAndExitCode2() {
-        for (String[] args : List.of(new String[] {"evaluate-effects", "--help"}, new String[] {"serve"},
+        for (String[] args : List.of(new String[] {"evaluate-models", "--help"}, new String[] {"serve"},
                 new String[] {"--port", "8080"}, new String[] {"train-model"})) {
             Run run = run(args);
             assertEquals(2, run.code(), String.join(" ", args));
@@ -93,5 +94,13 @@ class CommandsTest {
         Run share = run("simulate-history", "--out", "a.csv", "--missing-share", "1.5");
         assertEquals(2, share.code());
         assertTrue(share.err().contains("--missing-share must be between 0 and 1"), share.err());
+
+        Run history = run("evaluate-effects", "--histories", "standard,thresholds");
+        assertEquals(2, history.code());
+        assertTrue(history.err().startsWith("evaluate-effects: unknown history 'thresholds'"), history.err());
+
+        Run tuned = run("simulate-history", "--out", "a.csv", "--history", "small", "--cream-skimming", "2");
+        assertEquals(2, tuned.code());
+        assertTrue(tuned.err().contains("--cream-skimming tunes the standard history only"), tuned.err());
     }
 }

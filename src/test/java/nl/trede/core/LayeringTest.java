@@ -52,7 +52,7 @@ public class LayeringTest {
             Set.of("synth"),
             Set.of("distance"),
             Set.of("effects"),
-            Set.of("recommend"),
+            Set.of("recommend", "comparators"),
             Set.of("groundtruth"));
 
     /** The packages that may read the simulator's truth: the simulator itself and the evaluation against it. */
@@ -133,6 +133,11 @@ public class LayeringTest {
                 .anyMatch(n -> n.contains("nl/trede/core/synth/SimulatedClient")));
         assertTrue(classes.get("nl/trede/core/effects/EffectModelTrainer").stream()
                 .anyMatch(n -> n.contains("nl/trede/core/training/TrainingRecord")));
+        // the learners compared with the effect learner are held to the same rule; the ceiling, which reads the truth, is not one of them
+        assertTrue(classes.get("nl/trede/core/comparators/TLearner").stream()
+                .anyMatch(n -> n.contains("nl/trede/core/training/TrainingData")));
+        assertTrue(classes.get("nl/trede/core/groundtruth/CeilingLearner").stream()
+                .anyMatch(n -> n.contains("nl/trede/core/synth/OutcomeTruth")));
     }
 
     @Test

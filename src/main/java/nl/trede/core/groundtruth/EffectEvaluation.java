@@ -198,7 +198,7 @@ public final class EffectEvaluation {
     }
 
     /** The best option seen so far: larger value wins, the cheaper on an exact tie (as the Recommender). */
-    private static final class Choice {
+    static final class Choice {
         private Intervention best;
         private double value = Double.NEGATIVE_INFINITY;
 

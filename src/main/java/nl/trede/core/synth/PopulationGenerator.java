@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
@@ -12,10 +13,12 @@ import nl.trede.core.profile.LanguageLevel;
 import nl.trede.core.profile.ProfileField;
 
 /**
- * Generates a synthetic bijstand population with known ground truth ({@link TrueOutcomeModel}) and
- * a non-random history: klantmanagers cream-skim (clients who look likely to succeed get a
- * programme more often), choose among the interventions the intake makes them eligible for, and a
- * configurable share of clients is randomised among their eligible interventions.
+ * Generates a synthetic bijstand population with known ground truth (an {@link OutcomeTruth};
+ * {@link TrueOutcomeModel} by default) and a non-random history: klantmanagers cream-skim (clients who
+ * look likely to succeed get a programme more often), choose among the interventions the intake
+ * makes them eligible for by a {@link Preference}, and a configurable share of clients is randomised
+ * uniformly among their eligible interventions. {@link TestHistories} declares other truths and
+ * preferences on the same machinery.
  *
  * <p>Assignment depends only on the recorded intake (with its gaps), never on the hidden truth,
  * so effects are identifiable from the history given the intake. Same seed and settings give an
@@ -39,6 +42,12 @@ public final class PopulationGenerator {
         }
     }
 
+    /** How readily a klantmanager picks an (eligible, non-NONE) intervention for an intake, before normalising. */
+    @FunctionalInterface
+    public interface Preference {
+        double weight(IntakeProfile recorded, Intervention intervention);
+    }
+
     /**
      * The typical client a klantmanager has in mind when a fact is not known; also the value the
      * impression of a client falls back on for missing fields.
@@ -49,16 +58,34 @@ public final class PopulationGenerator {
     /** Centre of the klantmanagers' impressions (baseline log-odds of the typical stock client). */
     private static final double IMPRESSION_CENTRE = -2.7;
 
+    private static final List<Intervention> INTERVENTIONS = Catalogue.STARTING.interventions();
+
     private final Settings settings;
-    private final TrueOutcomeModel truth = TrueOutcomeModel.STANDARD;
+    private final OutcomeTruth truth;
+    private final Preference preference;
+    private final String origin;
     private final ProfileSampler sampler = new ProfileSampler();
 
+    /** Today's simulator: {@link TrueOutcomeModel} with the klantmanagers' standard preferences. */
     public PopulationGenerator(Settings settings) {
+        this(settings, TrueOutcomeModel.STANDARD, PopulationGenerator::standardPreference, "PopulationGenerator " + settings);
+    }
+
+    /** @param origin how the training data describe where they come from (without size and seed) */
+    PopulationGenerator(Settings settings, OutcomeTruth truth, Preference preference, String origin) {
         this.settings = settings;
+        this.truth = truth;
+        this.preference = preference;
+        this.origin = origin;
     }
 
     public PopulationGenerator() {
         this(Settings.defaults());
+    }
+
+    /** The truth the populations are drawn from. */
+    OutcomeTruth truth() {
+        return truth;
     }
 
     public SyntheticPopulation generate(int size, long seed) {
@@ -67,7 +94,7 @@ public final class PopulationGenerator {
         for (int id = 0; id < size; id++) {
             clients.add(simulate(id, random.split()));
         }
-        return new SyntheticPopulation(seed, settings, List.copyOf(clients));
+        return new SyntheticPopulation(seed, settings, origin, List.copyOf(clients));
     }
 
     private SimulatedClient simulate(int id, SplittableRandom random) {
@@ -78,7 +105,7 @@ public final class PopulationGenerator {
         double[] chooseFrom = randomised ? uniformOverEligible(recorded) : historicalChoice(recorded);
         int arm = ProfileSampler.pick(random, chooseFrom);
         return new SimulatedClient(id, draw.profile(), recorded, draw.gender(), draw.migrationBackground(),
-                truth.probabilities(draw.profile()), truth.interventions().get(arm).code(), propensities[arm],
+                truth.probabilities(draw.profile()), INTERVENTIONS.get(arm).code(), propensities[arm],
                 randomised, random.nextDouble(), random.nextDouble());
     }
 
@@ -109,10 +136,9 @@ public final class PopulationGenerator {
     }
 
     private static double[] uniformOverEligible(IntakeProfile recorded) {
-        List<Intervention> interventions = TrueOutcomeModel.STANDARD.interventions();
-        double[] weights = new double[interventions.size()];
+        double[] weights = new double[INTERVENTIONS.size()];
         for (int k = 0; k < weights.length; k++) {
-            weights[k] = interventions.get(k).eligibility().admits(recorded) ? 1 : 0;
+            weights[k] = INTERVENTIONS.get(k).eligibility().admits(recorded) ? 1 : 0;
         }
         return normalise(weights);
     }
@@ -125,23 +151,22 @@ public final class PopulationGenerator {
         double impression = truth.baselineLogit(fillFromTypical(recorded));
         double programme = ProfileSampler.sigmoid(Math.log(settings.programmeShare() / (1 - settings.programmeShare()))
                 + settings.creamSkimming() * (impression - IMPRESSION_CENTRE));
-        List<Intervention> interventions = truth.interventions();
-        double[] weights = new double[interventions.size()];
+        double[] weights = new double[INTERVENTIONS.size()];
         for (int k = 0; k < weights.length; k++) {
-            Intervention intervention = interventions.get(k);
+            Intervention intervention = INTERVENTIONS.get(k);
             if (!intervention.isNone() && intervention.eligibility().admits(recorded)) {
-                weights[k] = preference(recorded, intervention);
+                weights[k] = preference.weight(recorded, intervention);
             }
         }
         double[] choice = normalise(weights);
         for (int k = 0; k < choice.length; k++) {
-            choice[k] = interventions.get(k).isNone() ? 1 - programme : programme * choice[k];
+            choice[k] = INTERVENTIONS.get(k).isNone() ? 1 - programme : programme * choice[k];
         }
         return choice;
     }
 
-    /** How readily a klantmanager picks an intervention for this intake, before normalising. */
-    private static double preference(IntakeProfile p, Intervention intervention) {
+    /** Today's simulator's klantmanagers: who gets which programme, before normalising. */
+    static double standardPreference(IntakeProfile p, Intervention intervention) {
         Integer months = p.monthsOnBenefit();
         return switch (intervention.code()) {
             case "JOB_SEARCH_ASSISTANCE" -> 3.0;

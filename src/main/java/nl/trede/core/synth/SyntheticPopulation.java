@@ -10,8 +10,11 @@ import nl.trede.core.training.TrainingRecord;
 /**
  * A generated population and how it was generated; the same seed and settings give the same
  * clients.
+ *
+ * @param origin which history it was drawn from, in words (the training data's description starts with it)
  */
-public record SyntheticPopulation(long seed, PopulationGenerator.Settings settings, List<SimulatedClient> clients) {
+public record SyntheticPopulation(long seed, PopulationGenerator.Settings settings, String origin,
+                                  List<SimulatedClient> clients) {
 
     public int size() {
         return clients.size();
@@ -24,7 +27,7 @@ public record SyntheticPopulation(long seed, PopulationGenerator.Settings settin
      */
     public TrainingData trainingData() {
         List<TrainingRecord> records = clients.stream().map(SyntheticPopulation::record).toList();
-        return TrainingData.of("PopulationGenerator " + settings + ", " + size() + " clients, seed " + seed, records);
+        return TrainingData.of(origin + ", " + size() + " clients, seed " + seed, records);
     }
 
     private static TrainingRecord record(SimulatedClient c) {
@@ -36,6 +39,6 @@ public record SyntheticPopulation(long seed, PopulationGenerator.Settings settin
 
     /** Clients {@code from} (inclusive) to {@code to} (exclusive), as a population with the same origin. */
     public SyntheticPopulation slice(int from, int to) {
-        return new SyntheticPopulation(seed, settings, clients.subList(from, to));
+        return new SyntheticPopulation(seed, settings, origin, clients.subList(from, to));
     }
 }

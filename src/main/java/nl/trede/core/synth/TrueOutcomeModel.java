@@ -26,7 +26,7 @@ import nl.trede.core.profile.IntakeProfile;
  * 12-month prior, so the catalogue's dip-then-recovery becomes a client-level mechanism: clients who
  * would have found work anyway lose most. By 24 months the loss has recovered.
  */
-public final class TrueOutcomeModel {
+public final class TrueOutcomeModel implements OutcomeTruth {
 
     /** Programmes at least this long lock clients in. */
     public static final int LOCK_IN_MIN_MONTHS = 6;
@@ -37,7 +37,7 @@ public final class TrueOutcomeModel {
     private static final double[] HEALTH = {0, -0.45, -1.1};
     private static final double[] RUNG = {-0.5, -0.3, -0.1, 0.05, 0.3, 0.6};
     /** The second year on benefit has a lower job-finding hazard than the first (duration dependence). */
-    private static final double SECOND_YEAR_SHIFT = -0.35;
+    static final double SECOND_YEAR_SHIFT = -0.35;
     private static final int NORMALISATION_SAMPLE = 20_000;
     private static final long NORMALISATION_SEED = 7_121_961L;
 
@@ -69,6 +69,7 @@ public final class TrueOutcomeModel {
     }
 
     /** Logit of the true 12-month probability without intervention; needs a complete profile. */
+    @Override
     public double baselineLogit(IntakeProfile p) {
         int age = p.age();
         int months = p.monthsOnBenefit();
@@ -104,6 +105,7 @@ public final class TrueOutcomeModel {
      * True probabilities for every intervention (rows in {@link #interventions()} order) at 12
      * (column 0) and 24 months (column 1).
      */
+    @Override
     public double[][] probabilities(IntakeProfile p) {
         double p12 = ProfileSampler.sigmoid(baselineLogit(p));
         double secondYear = ProfileSampler.sigmoid(baselineLogit(p) + SECOND_YEAR_SHIFT);
@@ -121,6 +123,13 @@ public final class TrueOutcomeModel {
             result[k] = new double[] {k12, k24};
         }
         return result;
+    }
+
+    /** The client's multiplier {@code m_k(x)} and, through lock-in, the own 12-month chance without intervention. */
+    @Override
+    public double[] effectModifiers(IntakeProfile complete, Intervention intervention) {
+        return intervention.isNone() ? new double[0]
+                : new double[] {multiplier(complete, intervention), ProfileSampler.sigmoid(baselineLogit(complete))};
     }
 
     /** Share of the own 12-month chance an intervention costs through lock-in; zero for short programmes. */
