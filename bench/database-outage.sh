@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUTAGE="${1:-30}"
-PORT=18085
+PORT="${PORT:-18085}"
 RELAY_PORT=15439
 DB=trede_outage
 . bench/postgres.sh
