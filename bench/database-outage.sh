@@ -114,7 +114,7 @@ echo "requests sent under load: $sent; answered: 2xx $acked, 503 $unavailable (w
 echo "readiness: not ready in $ready_down of the outage's probes; ready again ${ready_back:-never} s after the database came back"
 echo "after retrying with the same keys: $stored intakes stored for $sent requests ($never never answered 2xx)"
 # What the 500s were, if any: the service logs class and frames only, never request data.
-grep -o 'Unhandled [^ ]*.*' "$WORK/service.log" | cut -c1-400 | sort | uniq -c | sort -rn | head -5
+{ grep -o 'Unhandled [^ ]*.*' "$WORK/service.log" || true; } | cut -c1-400 | sort | uniq -c | sort -rn | head -5
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 [ "$errors" -eq 0 ] && [ "$hung" -eq 0 ] && [ "$without_retry_after" -eq 0 ] && [ "$other" -eq 0 ] && [ "$ready_down" -gt 0 ] \
   && [ -n "$ready_back" ] && [ "$stored" -eq "$sent" ] && [ "$never" -eq 0 ]
