@@ -13,7 +13,7 @@ import org.hibernate.exception.JDBCConnectionException;
  * a fault: the first is answered 503 with Retry-After, since the same request will succeed when the
  * database is back; the second stays a 500 with an incident id.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** Seconds a client waits before retrying: about how long a PostgreSQL restart or fail-over takes. */
     static final String RETRY_AFTER_SECONDS = "5";
@@ -27,7 +27,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JDBCConnectionException || cause instanceof SQLException sql && isUnreachable(sql)) {
                 return true;

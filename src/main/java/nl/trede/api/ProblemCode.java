@@ -39,7 +39,17 @@ public enum ProblemCode {
     /** An Idempotency-Key already used for another request (another body, method or path): 422. */
     IDEMPOTENCY_KEY_REUSED,
     /** The first request with this Idempotency-Key is still being carried out: retry shortly (409). */
-    REQUEST_IN_PROGRESS;
+    REQUEST_IN_PROGRESS,
+    /** A model version without an evaluation report cannot be proposed for promotion (409). */
+    REPORT_REQUIRED,
+    /** Four eyes: a promotion is approved by someone other than who proposed it (403). */
+    SAME_PERSON,
+    /** Another version became active after the promotion was proposed: evaluate and propose again (409). */
+    STALE_PROPOSAL,
+    /** The promotion was already approved or rejected (409). */
+    ALREADY_DECIDED,
+    /** The registry is not in a state that allows this move (the version is already active, was never live, ...) (409). */
+    INVALID_TRANSITION;
 
     /** The code as it appears in the JSON, e.g. {@code out_of_range}. */
     @JsonValue

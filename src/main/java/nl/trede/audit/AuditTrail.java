@@ -29,7 +29,7 @@ public class AuditTrail {
     }
 
     /** What was done or seen, or that it was refused. */
-    public enum Action { READ, SEARCH, CREATE, DECIDE, OVERRIDE, ERASE, VERIFY, REFUSED }
+    public enum Action { READ, SEARCH, CREATE, DECIDE, OVERRIDE, ERASE, VERIFY, REFUSED, PROPOSE, PROMOTE, REJECT, ROLLBACK, SHADOW }
 
     /** Why an attempt was refused, or what is remarkable about an act. */
     public enum Detail {
@@ -62,8 +62,14 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordForEachMunicipalityOfCaller(Action action, String resourceType) {
+        recordForEachMunicipalityOfCaller(action, resourceType, null, null);
+    }
+
+    /** The same, for an act on one resource that concerns the whole installation (a model promotion). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordForEachMunicipalityOfCaller(Action action, String resourceType, UUID resourceId, String modelVersion) {
         for (String municipality : orNone(user.municipalities())) {
-            record(action, resourceType, null, municipality, null);
+            record(action, resourceType, resourceId, municipality, modelVersion);
         }
     }
 

@@ -26,8 +26,6 @@ class RegisteredModel extends PanacheEntityBase {
     public byte[] card;
     @Column(name = "card_sha256", nullable = false, length = 64)
     public String cardSha256;
-    @Column(nullable = false)
-    public boolean active;
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
