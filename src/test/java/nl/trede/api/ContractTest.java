@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.trede.models.ActiveModels;
+import nl.trede.models.CandidateVersions;
+import nl.trede.models.ModelRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +59,11 @@ class ContractTest {
             "GET /interventions 403", "GET /models 403", "GET /models/{modelVersion} 403",
             // "in progress" needs a request that is still running; IdempotencyKeyTest holds a claim open to provoke it
             "POST /intakes 409", "POST /clients/{clientId}/outcomes 409");
+
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    ActiveModels activeModels;
 
     private final Set<String> exercised = new TreeSet<>();
     private final List<String> violations = new ArrayList<>();
@@ -156,6 +165,7 @@ class ContractTest {
         exchange(as(DATA_SCIENTIST), "GET", "/models/{modelVersion}", modelVersion);
         exchange(as(DATA_SCIENTIST), "GET", "/models/{modelVersion}", "no-such-model");
         exchange(anonymous(), "GET", "/models/{modelVersion}", modelVersion);
+        exerciseTheRegistry(unknown);
 
         exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/override-rates");
         exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599").queryParam("period", "WEEK"), "GET", "/override-rates");
@@ -212,6 +222,76 @@ class ContractTest {
         assertEquals(List.of(), SCHEMAS.validate(catalogue, schema));
         ((ObjectNode) catalogue.path("items").get(0)).put("internalScore", 0.7);
         assertEquals(List.of("$.items[0]: field 'internalScore' is not in the schema"), SCHEMAS.validate(catalogue, schema));
+    }
+
+    /** Promotion, rejection, shadow and rollback, each with its refusals; the active version is the same afterwards. */
+    private void exerciseTheRegistry(String unknown) {
+        long start = registry.pointer().active();
+        String candidate = String.valueOf(CandidateVersions.register(registry, true));
+        String bare = String.valueOf(CandidateVersions.register(registry, false));
+        exchange(as(DATA_SCIENTIST), "GET", "/models/active");
+        exchange(as(DATA_SCIENTIST).queryParam("at", "yesterday"), "GET", "/models/active");
+        exchange(as(DATA_SCIENTIST).queryParam("at", "2000-01-01T00:00:00Z"), "GET", "/models/active");
+        exchange(anonymous(), "GET", "/models/active");
+        exchange(as(FAIRNESS_AUDITOR), "GET", "/models/active");
+
+        String report = "/models/{version}/report";
+        exchange(as(DATA_SCIENTIST).accept(ContentType.JSON), "GET", report, candidate);
+        exchange(as(DATA_SCIENTIST).accept(ContentType.HTML), "GET", report, candidate);
+        exchange(as(DATA_SCIENTIST), "GET", report, "latest");
+        exchange(as(DATA_SCIENTIST), "GET", report, bare);
+        exchange(anonymous(), "GET", report, candidate);
+        exchange(as(FAIRNESS_AUDITOR), "GET", report, candidate);
+
+        String promotions = "/models/promotions";
+        Map<String, Object> proposal = Map.of("version", candidate, "reason", "better calibrated");
+        String promotionId = exchange(body(as(DATA_SCIENTIST), proposal), "POST", promotions).path("id");
+        String rejectedId = exchange(body(as(DATA_SCIENTIST), proposal), "POST", promotions).path("id");
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", "two")), "POST", promotions);
+        exchange(body(anonymous(), proposal), "POST", promotions);
+        exchange(body(as(ADMIN), proposal), "POST", promotions);
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", 999_999_999, "reason", "x")), "POST", promotions);
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", bare, "reason", "x")), "POST", promotions);
+        exchange(as(ADMIN), "GET", promotions);
+        exchange(anonymous(), "GET", promotions);
+        exchange(as(KLANTMANAGER), "GET", promotions);
+        exchange(as(ADMIN), "GET", "/models/promotions/{promotionId}", promotionId);
+        exchange(anonymous(), "GET", "/models/promotions/{promotionId}", promotionId);
+        exchange(as(KLANTMANAGER), "GET", "/models/promotions/{promotionId}", promotionId);
+        exchange(as(ADMIN), "GET", "/models/promotions/{promotionId}", unknown);
+
+        String shadow = "/models/shadow";
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", candidate, "reason", "compare")), "PUT", shadow);
+        exchange(body(as(DATA_SCIENTIST), Map.of("reason", "compare")), "PUT", shadow);
+        exchange(body(anonymous(), Map.of("version", candidate, "reason", "compare")), "PUT", shadow);
+        exchange(body(as(ADMIN), Map.of("version", candidate, "reason", "compare")), "PUT", shadow);
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", 999_999_999, "reason", "compare")), "PUT", shadow);
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", start, "reason", "compare")), "PUT", shadow);
+        exchange(anonymous(), "DELETE", shadow);
+        exchange(as(KLANTMANAGER), "DELETE", shadow);
+        exchange(as(DATA_SCIENTIST), "DELETE", shadow);
+        exchange(as(DATA_SCIENTIST), "DELETE", shadow);
+
+        Map<String, Object> reason = Map.of("reason", "report reviewed");
+        for (String decision : List.of("/models/promotions/{promotionId}/rejection", "/models/promotions/{promotionId}/approval")) {
+            String id = decision.endsWith("rejection") ? rejectedId : promotionId;
+            exchange(body(as(ADMIN), Map.of()), "POST", decision, id);
+            exchange(body(anonymous(), reason), "POST", decision, id);
+            exchange(body(as(DATA_SCIENTIST), reason), "POST", decision, id);
+            exchange(body(as(ADMIN), reason), "POST", decision, unknown);
+            exchange(body(as(ADMIN), reason), "POST", decision, id);
+            exchange(body(as(ADMIN), reason), "POST", decision, id);
+        }
+
+        String rollbacks = "/models/rollbacks";
+        exchange(body(as(ADMIN), Map.of("version", 0)), "POST", rollbacks);
+        exchange(body(anonymous(), reason), "POST", rollbacks);
+        exchange(body(as(DATA_SCIENTIST), reason), "POST", rollbacks);
+        exchange(body(as(ADMIN), Map.of("version", 999_999_999, "reason", "x")), "POST", rollbacks);
+        exchange(body(as(ADMIN), Map.of("version", bare, "reason", "x")), "POST", rollbacks);
+        exchange(body(as(ADMIN), Map.of("version", start, "reason", "back")), "POST", rollbacks);
+        assertEquals(start, registry.pointer().active(), "the contract test leaves the version it found active");
+        activeModels.follow();
     }
 
     /** Calls each documented status of an id-addressed read: the caller's own, anonymous, a role without access, an unknown id. */

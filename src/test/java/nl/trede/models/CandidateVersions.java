@@ -12,13 +12,13 @@ import nl.trede.core.effects.LearnedEffectModel;
  * a card that names another artefact version (the card still vouches for the bytes), beside the
  * shipped effect model. Scores then name the new artefact version, so a test sees which version answered.
  */
-final class CandidateVersions {
+public final class CandidateVersions {
 
     private CandidateVersions() {
     }
 
     /** Registers a new version; with a report unless {@code withReport} is false. Returns its number. */
-    static long register(ModelRegistry registry, boolean withReport) {
+    public static long register(ModelRegistry registry, boolean withReport) {
         String artefact = "distance-1.0.0-candidate-" + UUID.randomUUID();
         ModelArtefact shipped = ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE);
         byte[] card = new String(shipped.card(), StandardCharsets.UTF_8)
@@ -33,7 +33,7 @@ final class CandidateVersions {
                 "test", report, html, registry.pointer().active()));
     }
 
-    static String distanceOf(ModelRegistry registry, long version) {
+    public static String distanceOf(ModelRegistry registry, long version) {
         return registry.artefacts(version).byKind().get(ModelFiles.DISTANCE).version();
     }
 }
