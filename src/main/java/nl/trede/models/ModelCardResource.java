@@ -28,6 +28,7 @@ import nl.trede.api.InvalidInputException;
 import nl.trede.api.Problem;
 import nl.trede.api.ProblemCode;
 import nl.trede.api.QueryParameters;
+import nl.trede.idempotency.Idempotent;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -122,6 +123,7 @@ public class ModelCardResource {
             description = "Which version answered requests at the given moment (default: now), from the registry's history, and the "
                     + "event that made it active. 404 before the registry's first version.")
     @APIResponse(responseCode = "200", description = "The version live then")
+    @APIResponse(responseCode = "404", description = "No version was live then (before the registry's first version)")
     public ModelOverview.Live getActiveModel(
             @Parameter(description = "The moment (RFC 3339, e.g. 2026-06-01T10:00:00Z); default now",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("at") String at) {
@@ -147,6 +149,8 @@ public class ModelCardResource {
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "The version is not a version number")
+    @APIResponse(responseCode = "404", description = "No such version, or it has no report")
     public Response getModelReport(@PathParam("version") String version, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         long number = versionNumber(version);
         boolean html = headers.getAcceptableMediaTypes().stream().findFirst()
@@ -165,6 +169,7 @@ public class ModelCardResource {
     }
 
     @POST
+    @Idempotent
     @Path("/promotions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DATA_SCIENTIST)

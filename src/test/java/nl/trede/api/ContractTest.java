@@ -227,8 +227,8 @@ class ContractTest {
     /** Promotion, rejection, shadow and rollback, each with its refusals; the active version is the same afterwards. */
     private void exerciseTheRegistry(String unknown) {
         long start = registry.pointer().active();
-        String candidate = String.valueOf(CandidateVersions.register(registry, true));
-        String bare = String.valueOf(CandidateVersions.register(registry, false));
+        long candidate = CandidateVersions.register(registry, true);
+        long bare = CandidateVersions.register(registry, false);
         exchange(as(DATA_SCIENTIST), "GET", "/models/active");
         exchange(as(DATA_SCIENTIST).queryParam("at", "yesterday"), "GET", "/models/active");
         exchange(as(DATA_SCIENTIST).queryParam("at", "2000-01-01T00:00:00Z"), "GET", "/models/active");
@@ -252,6 +252,10 @@ class ContractTest {
         exchange(body(as(ADMIN), proposal), "POST", promotions);
         exchange(body(as(DATA_SCIENTIST), Map.of("version", 999_999_999, "reason", "x")), "POST", promotions);
         exchange(body(as(DATA_SCIENTIST), Map.of("version", bare, "reason", "x")), "POST", promotions);
+        String promotionKey = UUID.randomUUID().toString();
+        exchange(body(as(DATA_SCIENTIST), proposal).header("Idempotency-Key", promotionKey), "POST", promotions);
+        exchange(body(as(DATA_SCIENTIST), Map.of("version", candidate, "reason", "other")).header("Idempotency-Key", promotionKey),
+                "POST", promotions);
         exchange(as(ADMIN), "GET", promotions);
         exchange(anonymous(), "GET", promotions);
         exchange(as(KLANTMANAGER), "GET", promotions);
