@@ -53,6 +53,7 @@ public class LayeringTest {
             Set.of("distance"),
             Set.of("effects"),
             Set.of("recommend", "comparators"),
+            Set.of("report"),
             Set.of("groundtruth"));
 
     /** The packages that may read the simulator's truth: the simulator itself and the evaluation against it. */

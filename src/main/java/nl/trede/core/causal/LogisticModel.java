@@ -32,8 +32,7 @@ public record LogisticModel(double[] means, double[] scales, double[] coefficien
         return 1 / (1 + Math.exp(-eta));
     }
 
-    /** The design row of one client: an intercept, then each feature centred and scaled as in the fit. */
-    static double[] standardise(double[] x, double[] means, double[] scales) {
+    private static double[] standardise(double[] x, double[] means, double[] scales) {
         double[] z = new double[x.length + 1];
         z[0] = 1;
         for (int c = 0; c < x.length; c++) {

@@ -5,7 +5,6 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.LogisticModel;
-import nl.trede.core.causal.MultinomialModel;
 
 /**
  * The doubly robust (AIPW) value of treatment policies on one observed data set: the share of
@@ -108,9 +107,11 @@ public final class PolicyValue {
 
     /**
      * Fits the nuisances on this data with cross-fitting: clients are split into {@code folds} folds
-     * stratified by arm; for each fold a ridge-penalised multinomial propensity model and one
-     * logistic outcome model per arm are fitted on the other folds and predict the fold (an arm with
-     * fewer than {@value #MIN_ARM_CLIENTS} clients there gets the outcome model of all arms pooled).
+     * stratified by arm; for each fold, per arm a ridge-penalised logistic model of receiving that arm
+     * (against all others; the arms' probabilities scaled to sum to one, which costs a fraction of a
+     * multinomial fit over a dozen options) and a logistic outcome model are fitted on the other folds
+     * and predict the fold (an arm with fewer than {@value #MIN_ARM_CLIENTS} clients there gets the
+     * outcome model of all arms pooled).
      * Where the assignment was randomised, its known probability replaces the fitted propensity of
      * the arm the client received (the only one the score divides by).
      *
@@ -130,17 +131,22 @@ public final class PolicyValue {
             int current = f;
             int[] train = rows(n, i -> fold[i] != current);
             int[] test = rows(n, i -> fold[i] == current);
-            MultinomialModel propensity = MultinomialModel.fit(select(features, train), select(arm, train), arms, LAMBDA);
             LogisticModel pooled = LogisticModel.fit(select(features, train), select(outcome, train), LAMBDA);
+            LogisticModel[] received = new LogisticModel[arms];
             LogisticModel[] perArm = new LogisticModel[arms];
             for (int k = 0; k < arms; k++) {
                 int a = k;
+                boolean[] gotArm = new boolean[train.length];
+                for (int t = 0; t < train.length; t++) {
+                    gotArm[t] = arm[train[t]] == a;
+                }
+                received[k] = LogisticModel.fit(select(features, train), gotArm, LAMBDA);
                 int[] armTrain = Arrays.stream(train).filter(i -> arm[i] == a).toArray();
                 perArm[k] = armTrain.length < MIN_ARM_CLIENTS ? pooled
                         : LogisticModel.fit(select(features, armTrain), select(outcome, armTrain), LAMBDA);
             }
             for (int i : test) {
-                e[i] = propensity.probabilities(features[i]);
+                e[i] = normalised(received, features[i]);
                 if (knownPropensity != null && !Double.isNaN(knownPropensity[i])) {
                     e[i][arm[i]] = knownPropensity[i];
                 }
@@ -155,6 +161,20 @@ public final class PolicyValue {
             y[i] = outcome[i] ? 1 : 0;
         }
         return new PolicyValue(arm, y, e, mu);
+    }
+
+    /** One-against-the-rest probabilities of each arm, scaled to sum to one. */
+    private static double[] normalised(LogisticModel[] received, double[] x) {
+        double[] p = new double[received.length];
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = received[k].probability(x);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
     }
 
     public int size() {
