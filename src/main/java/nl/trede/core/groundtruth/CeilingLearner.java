@@ -12,6 +12,9 @@ import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.causal.CausalData;
 import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.DoublyRobustEstimator;
+import nl.trede.core.causal.Prior;
+import nl.trede.core.effects.EffectEstimate;
+import nl.trede.core.effects.PriorEffectModel;
 import nl.trede.core.features.FeatureEncoder;
 import nl.trede.core.synth.OutcomeTruth;
 import nl.trede.core.synth.SimulatedClient;
@@ -23,12 +26,15 @@ import nl.trede.core.synth.SyntheticPopulation;
  * it, the project's doubly robust estimator adjusts for the recorded intake columns and the true
  * modifiers, and its final stage is linear in exactly those modifiers: a correctly specified
  * effect model. It learns the sizes of the effects from the same history as every other learner;
- * only the shape is given. It reads the truth, so it lives here, where no trainer can reach it.
+ * only the shape is given. Each client's estimate is blended with the catalogue's literature prior
+ * by precision, as the effect learner's is, so that a thin option's noisy estimate does not win the
+ * ranking by chance. It reads the truth, so it lives here, where no trainer can reach it.
  */
 final class CeilingLearner {
 
     private final OutcomeTruth truth;
     private final FeatureEncoder encoder = new FeatureEncoder();
+    private final PriorEffectModel prior = new PriorEffectModel();
     private final Map<String, CausalFit> fits = new HashMap<>();
 
     private CeilingLearner(OutcomeTruth truth) {
@@ -93,9 +99,12 @@ final class CeilingLearner {
         return fits.containsKey(key(intervention, h));
     }
 
-    /** The client's effect (probability difference) with its interval and support. */
+    /** The client's effect (probability difference), blended with the prior, with its interval and support. */
     ArmEffect effect(SimulatedClient c, Intervention intervention, int h) {
-        return fits.get(key(intervention, h)).model().predict(design(c, intervention)).effect(1);
+        EffectEstimate literature = prior.estimate(c.profile(), intervention, h);
+        Prior[] priors = new Prior[3];
+        priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
+        return fits.get(key(intervention, h)).model().predict(design(c, intervention), priors).effect(1);
     }
 
     ArmSummary average(Intervention intervention, int h) {
