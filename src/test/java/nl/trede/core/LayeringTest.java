@@ -46,7 +46,7 @@ public class LayeringTest {
     static final List<Set<String>> LAYERS = List.of(
             Set.of("digest", "profile"),
             Set.of("wording"),
-            Set.of("catalogue", "features", "causal"),
+            Set.of("catalogue", "features", "causal", "allocation"),
             Set.of("evaluation"),
             Set.of("training"),
             Set.of("synth"),
