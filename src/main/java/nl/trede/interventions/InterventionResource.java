@@ -31,7 +31,7 @@ public class InterventionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN, Roles.TEAM_LEAD})
     @Operation(summary = "The intervention catalogue", description = "Code, names, cost, duration, evidence level, eligibility and the literature prior of each intervention.")
     @APIResponse(responseCode = "200", description = "The catalogue")
     public Catalogue listInterventions() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import nl.trede.allocation.AllocationProposal;
 import nl.trede.client.Client;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.decision.Decision;
@@ -14,7 +15,7 @@ import nl.trede.recommendation.Recommendation;
 
 /**
  * Erases a client's personal data: the reference hash (so the client cannot be found again), every
- * intake profile and the factors derived from it, the advice texts, the klantmanager's notes, any
+ * intake profile and the factors derived from it, the advice texts, the effects of allocation proposals, the klantmanager's notes, any
  * protected attributes recorded for fairness monitoring and the answers kept for retries
  * (idempotency keys).
  * What remains are codes, categories, dates and model versions under an id that no longer leads
@@ -42,6 +43,7 @@ public class ErasureService {
             intake.erased = true;
         }
         Recommendation.eraseOfClient(client.id);
+        AllocationProposal.eraseOfClient(client.id);
         Decision.update("note = null where clientId = ?1", client.id);
         FairnessAttributes.eraseOfClient(client.id);
         idempotency.forgetClient(client.id);

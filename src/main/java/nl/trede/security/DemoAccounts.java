@@ -60,6 +60,7 @@ public class DemoAccounts {
             new Account("admin-rotterdam", "Demo: functional administrator, gemeente Rotterdam", Roles.ADMIN, List.of("GM0599")),
             new Account("fairness-auditor-rotterdam", "Demo: fairness auditor, gemeente Rotterdam", Roles.FAIRNESS_AUDITOR,
                     List.of("GM0599")),
+            new Account("teamleider-rotterdam", "Demo: team lead (teamleider), gemeente Rotterdam", Roles.TEAM_LEAD, List.of("GM0599")),
             new Account("operator", "Demo: operator of this installation (metrics; no client data, no municipality)",
                     Roles.OPERATOR, List.of()));
 

@@ -23,11 +23,17 @@ public final class Roles {
      * background), and only to compare how models and advice treat groups.
      */
     public static final String FAIRNESS_AUDITOR = "fairness-auditor";
+    /**
+     * A team lead of the sociale dienst: sets the places, costs and budget of a period and runs the
+     * allocation of those places over the open caseload; sees aggregates and proposals, decides nothing.
+     */
+    public static final String TEAM_LEAD = "team-lead";
     /** Whoever runs the installation: the metrics, no client data and no municipality. */
     public static final String OPERATOR = "operator";
 
     /** Every Trede role; a token's other groups (team paths and the like) mean nothing to Trede. */
-    public static final Set<String> ALL = Set.of(CASE_SYSTEM, KLANTMANAGER, DATA_SCIENTIST, AUDITOR, ADMIN, FAIRNESS_AUDITOR, OPERATOR);
+    public static final Set<String> ALL = Set.of(CASE_SYSTEM, KLANTMANAGER, DATA_SCIENTIST, AUDITOR, ADMIN, FAIRNESS_AUDITOR, TEAM_LEAD,
+            OPERATOR);
 
     private Roles() {
     }

@@ -49,6 +49,7 @@ class ContractTest {
     private static final String DATA_SCIENTIST = "data-scientist-rotterdam";
     private static final String ADMIN = "admin-rotterdam";
     private static final String FAIRNESS_AUDITOR = "fairness-auditor-rotterdam";
+    private static final String TEAM_LEAD = "teamleider-rotterdam";
 
     /**
      * Documented statuses that no request can provoke, and why. 500 is never provoked on purpose;
@@ -201,6 +202,36 @@ class ContractTest {
         exchange(as(DATA_SCIENTIST).queryParam("municipalityCode", "Rotterdam"), "GET", "/training-data");
         exchange(anonymous().queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
         exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
+
+        String plan = "/capacity-plans/{municipalityCode}/{period}";
+        Map<String, Object> places = Map.of("budgetEuros", 30000, "places", List.of(Map.of("interventionCode", "WAGE_SUBSIDY", "places", 1),
+                Map.of("interventionCode", "JOB_SEARCH_ASSISTANCE", "places", 2, "costEuros", 1100)));
+        exchange(body(as(TEAM_LEAD), places), "PUT", plan, "GM0599", "2026-Q4");
+        exchange(body(as(TEAM_LEAD), Map.of("budgetEuros", 1, "places", List.of(Map.of("interventionCode", "NONE", "places", 1)))),
+                "PUT", plan, "GM0599", "2026-Q4");
+        exchange(body(anonymous(), places), "PUT", plan, "GM0599", "2026-Q4");
+        exchange(body(as(KLANTMANAGER), places), "PUT", plan, "GM0599", "2026-Q4");
+        exchange(body(as(TEAM_LEAD), places), "PUT", plan, "GM0599", "2026-Q9");
+        exchange(as(TEAM_LEAD), "GET", plan, "GM0599", "2026-Q4");
+        exchange(anonymous(), "GET", plan, "GM0599", "2026-Q4");
+        exchange(as(KLANTMANAGER), "GET", plan, "GM0599", "2026-Q4");
+        exchange(as(TEAM_LEAD), "GET", plan, "GM0599", "1999-Q1");
+
+        Map<String, Object> run = Map.of("municipalityCode", "GM0599", "period", "2026-Q4", "intakeIds", List.of(intakeId));
+        String runId = exchange(body(as(TEAM_LEAD), run), "POST", "/allocation-runs").path("id");
+        String runKey = UUID.randomUUID().toString();
+        exchange(body(as(TEAM_LEAD), run).header("Idempotency-Key", runKey), "POST", "/allocation-runs");
+        exchange(body(as(TEAM_LEAD), run).header("Idempotency-Key", runKey), "POST", "/allocation-runs");
+        exchange(body(as(TEAM_LEAD), Map.of("municipalityCode", "GM0599", "period", "2026-Q1")).header("Idempotency-Key", runKey),
+                "POST", "/allocation-runs");
+        exchange(body(as(TEAM_LEAD), Map.of("municipalityCode", "GM0599", "period", "Q4")), "POST", "/allocation-runs");
+        exchange(body(anonymous(), run), "POST", "/allocation-runs");
+        exchange(body(as(KLANTMANAGER), run), "POST", "/allocation-runs");
+        exchange(body(as(TEAM_LEAD), Map.of("municipalityCode", "GM0599", "period", "1999-Q1")), "POST", "/allocation-runs");
+        exchange(as(TEAM_LEAD), "GET", "/allocation-runs/{runId}", runId);
+        exchange(anonymous(), "GET", "/allocation-runs/{runId}", runId);
+        exchange(as(KLANTMANAGER), "GET", "/allocation-runs/{runId}", runId);
+        exchange(as(TEAM_LEAD), "GET", "/allocation-runs/{runId}", unknown);
 
         String erasure = "/clients/{clientId}/personal-data";
         exchange(anonymous(), "DELETE", erasure, sparseClientId);

@@ -37,13 +37,18 @@ class AccessControlTest {
             Roles.AUDITOR, "auditor-rotterdam",
             Roles.ADMIN, "admin-rotterdam",
             Roles.FAIRNESS_AUDITOR, "fairness-auditor-rotterdam",
+            Roles.TEAM_LEAD, "teamleider-rotterdam",
             Roles.OPERATOR, "operator");
     /** Every role but the operator's, which reads only the metrics, and the fairness auditor's, which reads only protected attributes. */
+    private static final Set<String> PLANNING = Set.of(Roles.TEAM_LEAD, Roles.ADMIN);
+    private static final Map<String, Object> PLAN = Map.of("budgetEuros", 10000,
+            "places", List.of(Map.of("interventionCode", "WAGE_SUBSIDY", "places", 1)));
+
     private static final Set<String> MUNICIPAL_ROLES = Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST,
             Roles.AUDITOR, Roles.ADMIN);
 
     /** Ids of one Rotterdam client's records, made fresh for each test. */
-    private record Fixture(String intakeId, String clientId, String decisionId) {
+    private record Fixture(String intakeId, String clientId, String decisionId, String runId) {
     }
 
     /** An endpoint, how to call it, and which roles may. */
@@ -69,7 +74,12 @@ class AccessControlTest {
         String decisionId = as("klantmanager-rotterdam").contentType(ContentType.JSON)
                 .body(Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER"))
                 .post("/api/v1/intakes/" + intakeId + "/decisions").then().statusCode(201).extract().path("id");
-        fixture = new Fixture(intakeId, created.getString("clientId"), decisionId);
+        as("teamleider-rotterdam").contentType(ContentType.JSON).body(PLAN).put("/api/v1/capacity-plans/GM0599/2026-Q4").then()
+                .statusCode(200);
+        String runId = as("teamleider-rotterdam").contentType(ContentType.JSON)
+                .body(Map.of("municipalityCode", "GM0599", "period", "2026-Q4", "intakeIds", List.of(intakeId)))
+                .post("/api/v1/allocation-runs").then().statusCode(201).extract().path("id");
+        fixture = new Fixture(intakeId, created.getString("clientId"), decisionId, runId);
     }
 
     static Stream<Endpoint> endpoints() {
@@ -92,7 +102,7 @@ class AccessControlTest {
                         .body(Map.of("clientReference", "nobody", "municipalityCode", "GM0599")).post("/api/v1/clients/search").then()),
                 new Endpoint("POST /scores", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
                         f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/scores").then()),
-                new Endpoint("GET /interventions", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/interventions").then()),
+                new Endpoint("GET /interventions", union(MUNICIPAL_ROLES, Roles.TEAM_LEAD), 200, f -> r -> r.get("/api/v1/interventions").then()),
                 new Endpoint("GET /models", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/models").then()),
                 new Endpoint("GET /override-rates", Set.of(Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN), 200,
                         f -> r -> r.queryParam("municipalityCode", "GM0599").get("/api/v1/override-rates").then()),
@@ -106,7 +116,21 @@ class AccessControlTest {
                 new Endpoint("GET /clients/{id}/fairness-attributes", Set.of(Roles.FAIRNESS_AUDITOR), 404,
                         f -> r -> r.get("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()),
                 new Endpoint("DELETE /clients/{id}/fairness-attributes", CLIENT_WORK, 204,
-                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()));
+                        f -> r -> r.delete("/api/v1/clients/" + f.clientId() + "/fairness-attributes").then()),
+                new Endpoint("PUT /capacity-plans/{municipality}/{period}", PLANNING, 200, f -> r -> r.contentType(ContentType.JSON)
+                        .body(PLAN).put("/api/v1/capacity-plans/GM0599/2026-Q4").then()),
+                new Endpoint("GET /capacity-plans/{municipality}/{period}", PLANNING, 200,
+                        f -> r -> r.get("/api/v1/capacity-plans/GM0599/2026-Q4").then()),
+                new Endpoint("POST /allocation-runs", PLANNING, 201, f -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("municipalityCode", "GM0599", "period", "2026-Q4", "intakeIds", List.of(f.intakeId())))
+                        .post("/api/v1/allocation-runs").then()),
+                new Endpoint("GET /allocation-runs/{id}", PLANNING, 200, f -> r -> r.get("/api/v1/allocation-runs/" + f.runId()).then()));
+    }
+
+    private static Set<String> union(Set<String> roles, String role) {
+        Set<String> all = new java.util.HashSet<>(roles);
+        all.add(role);
+        return all;
     }
 
     static Stream<Arguments> endpointsAndRoles() {

@@ -1,0 +1,108 @@
+package nl.trede.allocation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An allocation run: the proposal for each client of the cohort, what it is expected to gain, and what each constraint costs. */
+@Schema(name = "AllocationRun")
+public record AllocationRunView(
+        UUID id,
+        @Schema(example = "GM0599") String municipalityCode,
+        @Schema(example = "2026-Q4") String period,
+        @Schema(example = "12") int horizonMonths,
+        @Schema(description = "The capacity plan allocated (its id and version)") UUID capacityPlanId,
+        @Schema(example = "1") int capacityPlanVersion,
+        @Schema(description = "Version of the effect model behind the expected effects") String effectModelVersion,
+        @Schema(description = "Version of the intervention catalogue") String catalogueVersion,
+        Instant createdAt,
+        Summary summary,
+        @Schema(description = "Each client of the cohort, in the cohort's order (oldest intake first). Left out (null) of the "
+                + "answer to the POST, which is kept for retries and names no client: GET the run for them", nullable = true)
+        List<Proposal> proposals) {
+
+    private static final String INTERVAL = "sum of the clients' 95 % bounds: at least 95 % coverage whatever the correlation "
+            + "of their errors; not corrected for choosing the largest estimates";
+
+    /** What the run found, apart from the clients' proposals. */
+    @Schema(name = "AllocationSummary")
+    public record Summary(
+            @Schema(description = "Clients in the cohort", example = "180") int cohortSize,
+            @Schema(description = "Clients the proposal gives an intervention", example = "95") int treated,
+            @Schema(example = "250000") double budgetEuros,
+            @Schema(description = "What the proposal costs", example = "248600") double costEuros,
+            @Schema(description = "Expected extra clients in paid work within the horizon, against giving nobody anything")
+            Gain expectedGain,
+            @Schema(description = "No allocation within the places and the budget can be expected to gain more than this (the "
+                    + "linear relaxation's optimum); the difference with expectedGain is what the rounding to whole places may "
+                    + "have lost", example = "7.43") double bestPossiblePlacements,
+            @Schema(description = "What one more unit of each constraint would add (its dual value): one place, or 1,000 euros")
+            List<ShadowPrice> shadowPrices,
+            @Schema(description = "The expected gain of the best allocation at other budgets, the places as they are")
+            List<BudgetPoint> gainAgainstBudget,
+            @Schema(description = "Clients whose proposal is statistically tied with their best alternative at the constraints' "
+                    + "prices: whether they or another client get the place is within the model's uncertainty", example = "12")
+            int nearTies) {
+    }
+
+    /**
+     * Expected extra placements with a 95 % interval: the sum of the clients' lower and of their upper
+     * bounds, which covers at least 95 % whatever the (unknown) correlation of their errors.
+     */
+    @Schema(name = "AllocationGain")
+    public record Gain(
+            @Schema(example = "7.41") double placements,
+            @Schema(example = "2.10") double lower,
+            @Schema(example = "12.70") double upper,
+            @Schema(description = "How the interval is built") String interval) {
+    }
+
+    @Schema(name = "AllocationShadowPrice")
+    public record ShadowPrice(
+            @Schema(description = "PLACES (of one intervention) or BUDGET", enumeration = {"PLACES", "BUDGET"}) String constraint,
+            @Schema(description = "The intervention, for PLACES; null for BUDGET", example = "WAGE_SUBSIDY", nullable = true)
+            String interventionCode,
+            @Schema(description = "The places, or the budget in euros", example = "40") double limit,
+            @Schema(description = "How much of it the proposal uses", example = "40") double used,
+            @Schema(description = "Expected extra placements from one more place (PLACES) or 1,000 euros more (BUDGET)",
+                    example = "0.031") double placementsPerUnit) {
+    }
+
+    @Schema(name = "AllocationBudgetPoint")
+    public record BudgetPoint(@Schema(example = "125000") double budgetEuros, @Schema(example = "4.2") double placements) {
+    }
+
+    @Schema(name = "AllocationProposal")
+    public record Proposal(
+            UUID intakeId,
+            UUID clientId,
+            @Schema(description = "The proposed intervention; NONE for none", example = "WAGE_SUBSIDY") String interventionCode,
+            @Schema(description = "What the client's own ranking puts first, places and budget aside", example = "WAGE_SUBSIDY")
+            String ownBestInterventionCode,
+            @Schema(description = "Percentage points on P(paid work) at the horizon, with a 95 % interval (0 for NONE); null once "
+                    + "the client's personal data were erased", nullable = true) Effect expectedEffect,
+            @Schema(description = "Statistically tied with the best alternative at the constraints' prices") boolean nearTie,
+            @Schema(description = "The alternative it is tied with (NONE for nothing); null when not a near-tie", nullable = true)
+            String nearTieWith) {
+    }
+
+    @Schema(name = "AllocationEffect")
+    public record Effect(@Schema(example = "4.1") double pointEstimate, @Schema(example = "1.2") double lower,
+                         @Schema(example = "7.0") double upper) {
+    }
+
+    /** The run's view; {@code proposals} null leaves them out. */
+    static AllocationRunView of(AllocationRun run, CapacityPlan plan, List<AllocationProposal> proposals) {
+        RunSummary stored = RunSummary.read(run.summary);
+        List<ShadowPrice> prices = stored.prices().stream().map(p -> new ShadowPrice(p.code() == null ? "BUDGET" : "PLACES", p.code(),
+                p.limit(), p.used(), p.placementsPerUnit())).toList();
+        List<BudgetPoint> curve = stored.curve().stream().map(p -> new BudgetPoint(p.budgetEuros(), p.placements())).toList();
+        Summary summary = new Summary(stored.cohortSize(), stored.treated(), stored.budgetEuros(), stored.costEuros(),
+                new Gain(stored.gain(), stored.gainLower(), stored.gainUpper(), INTERVAL), stored.bound(), prices, curve, stored.nearTies());
+        List<Proposal> items = proposals == null ? null : proposals.stream().map(p -> new Proposal(p.intakeId, p.clientId, p.interventionCode, p.ownBestCode,
+                p.effect == null ? null : new Effect(p.effect, p.effectLower, p.effectUpper), p.nearTie, p.nearTieWith)).toList();
+        return new AllocationRunView(run.id, run.municipalityCode, run.period, run.horizonMonths, plan.id, plan.version,
+                run.effectModelVersion, run.catalogueVersion, run.createdAt, summary, items);
+    }
+}

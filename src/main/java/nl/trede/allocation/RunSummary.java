@@ -1,0 +1,28 @@
+package nl.trede.allocation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import nl.trede.persistence.JsonText;
+
+/**
+ * What an allocation run found apart from each client's proposal, as it is stored with the run (its
+ * own shape, apart from the API's view). Totals are expected placements (percentage points / 100).
+ */
+record RunSummary(int cohortSize, int treated, double budgetEuros, double costEuros, double gain, double gainLower,
+                  double gainUpper, double bound, List<Price> prices, List<Point> curve, int nearTies) {
+
+    /** A constraint's dual value: {@code code} null for the budget, whose unit is 1,000 euros. */
+    record Price(String code, double limit, double used, double placementsPerUnit) {
+    }
+
+    record Point(double budgetEuros, double placements) {
+    }
+
+    String write() {
+        return JsonText.write(this);
+    }
+
+    static RunSummary read(String json) {
+        return JsonText.read(json, new TypeReference<RunSummary>() { });
+    }
+}

@@ -1,0 +1,181 @@
+package nl.trede.allocation;
+
+import static nl.trede.Requests.intake;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.trede.Caller;
+import nl.trede.audit.AuditEntry;
+import nl.trede.security.Roles;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AllocationRunTest {
+
+    /** Used by no other test, so the open caseload is exactly what this class made. */
+    private static final String MUNICIPALITY = "GM0990";
+    private static final Caller TEAM_LEAD = Caller.of(Roles.TEAM_LEAD, MUNICIPALITY);
+    private static final Caller KLANTMANAGER = Caller.klantmanagerOf(MUNICIPALITY);
+    /** The open caseload of this municipality is made by one test alone. */
+    private static final String CASELOAD_MUNICIPALITY = "GM0991";
+
+    private static final List<Map<String, Object>> PLACES = List.of(
+            Map.of("interventionCode", "WAGE_SUBSIDY", "places", 2),
+            Map.of("interventionCode", "JOB_COACHING", "places", 1, "costEuros", 2800),
+            Map.of("interventionCode", "ON_THE_JOB_TRAINING", "places", 2),
+            Map.of("interventionCode", "DEBT_COUNSELLING", "places", 5));
+
+    private static io.restassured.response.ValidatableResponse put(Caller caller, String path, Object body) {
+        return caller.given().contentType(ContentType.JSON).body(body).put(path).then();
+    }
+
+    /** A varied caseload: long-term unemployed, health limits, debts, low language level. */
+    private static List<String> caseload(Caller klantmanager, int size) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Map<String, Object> body = intake();
+            body.put("age", 22 + 3 * i);
+            body.put("monthsOnBenefit", 3 + 7 * i);
+            body.put("healthLimitation", List.of("NONE", "SOME", "SEVERE").get(i % 3));
+            body.put("problematicDebts", i % 2 == 0);
+            body.put("dutchLanguageLevel", List.of("A1", "B1", "C1").get(i % 3));
+            body.put("motivation", 1 + i % 5);
+            ids.add(klantmanager.createIntake(body));
+        }
+        return ids;
+    }
+
+    @Test
+    void aTeamLeadSetsThePlanOfAPeriodAndEachChangeIsANewAuditedVersion() {
+        String path = "/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q1";
+        String first = put(TEAM_LEAD, path, Map.of("budgetEuros", 50000, "places", PLACES)).statusCode(200)
+                .body("version", equalTo(1), "period", equalTo("2027-Q1"), "budgetEuros", equalTo(50000f),
+                        "places.find { it.interventionCode == 'WAGE_SUBSIDY' }.costEuros", equalTo(8000f),
+                        "places.find { it.interventionCode == 'JOB_COACHING' }.costEuros", equalTo(2800f))
+                .extract().path("id");
+        put(TEAM_LEAD, path, Map.of("budgetEuros", 60000, "places", PLACES.subList(0, 1))).statusCode(200).body("version", equalTo(2));
+        TEAM_LEAD.given().get(path).then().statusCode(200)
+                .body("version", equalTo(2), "budgetEuros", equalTo(60000f), "places.interventionCode", contains("WAGE_SUBSIDY"));
+        assertEquals(1, AuditEntry.count("resourceType = ?1 and resourceId = ?2 and action = 'CREATE'", CapacityPlanService.RESOURCE, first));
+    }
+
+    @Test
+    void aPlanNamesOnlyCatalogueInterventionsOnceAndEveryInvalidPlaceIsListed() {
+        List<Map<String, Object>> places = List.of(
+                Map.of("interventionCode", "NONE", "places", 3),
+                Map.of("interventionCode", "WAGE_SUBSIDY", "places", 2),
+                Map.of("interventionCode", "WAGE_SUBSIDY", "places", 1),
+                Map.of("interventionCode", "MAGIC", "places", 1));
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q2", Map.of("budgetEuros", 1000, "places", places))
+                .statusCode(400)
+                .body("invalidParams.name", containsInAnyOrder("places[0].interventionCode", "places[2].interventionCode",
+                                "places[3].interventionCode"),
+                        "invalidParams.code", containsInAnyOrder("invalid_value", "duplicate", "invalid_value"));
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q2",
+                Map.of("budgetEuros", -1, "places", List.of(Map.of("interventionCode", "WAGE_SUBSIDY", "places", -2))))
+                .statusCode(400).body("invalidParams.code", containsInAnyOrder("out_of_range", "out_of_range"));
+        TEAM_LEAD.given().get("/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q5").then().statusCode(404);
+        TEAM_LEAD.given().get("/api/v1/capacity-plans/" + MUNICIPALITY + "/2030-Q3").then().statusCode(404);
+        put(TEAM_LEAD, "/api/v1/capacity-plans/GM0599/2027-Q2", Map.of("budgetEuros", 1000, "places", List.of())).statusCode(403);
+        put(KLANTMANAGER, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q2", Map.of("budgetEuros", 1000, "places", List.of()))
+                .statusCode(403);
+    }
+
+    @Test
+    void aRunFillsNoMorePlacesThanThereAreStaysWithinTheBudgetAndIsStored() {
+        Caller klantmanager = Caller.klantmanagerOf(CASELOAD_MUNICIPALITY);
+        Caller teamLead = Caller.of(Roles.TEAM_LEAD, CASELOAD_MUNICIPALITY);
+        List<String> cohort = caseload(klantmanager, 12);
+        // A decided intake is not open: it is left out of the cohort.
+        String decided = cohort.get(0);
+        klantmanager.given().get("/api/v1/intakes/" + decided + "/recommendations").then().statusCode(200);
+        klantmanager.post("/api/v1/intakes/" + decided + "/decisions",
+                Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER")).statusCode(201);
+        put(teamLead, "/api/v1/capacity-plans/" + CASELOAD_MUNICIPALITY + "/2027-Q3", Map.of("budgetEuros", 20000, "places", PLACES))
+                .statusCode(200);
+
+        String location = teamLead.post("/api/v1/allocation-runs", Map.of("municipalityCode", CASELOAD_MUNICIPALITY, "period", "2027-Q3",
+                "horizonMonths", 24)).statusCode(201).body("proposals", nullValue()).extract().header("Location");
+        JsonPath run = teamLead.given().get(location).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> proposals = run.getList("proposals");
+        assertEquals(cohort.size() - 1, proposals.size());
+        assertTrue(proposals.stream().noneMatch(p -> p.get("intakeId").equals(decided)));
+        Map<String, Integer> places = Map.of("WAGE_SUBSIDY", 2, "JOB_COACHING", 1, "ON_THE_JOB_TRAINING", 2, "DEBT_COUNSELLING", 5);
+        Map<String, Integer> used = new HashMap<>();
+        double effects = 0;
+        for (Map<String, Object> p : proposals) {
+            String code = (String) p.get("interventionCode");
+            used.merge(code, 1, Integer::sum);
+            assertTrue(code.equals("NONE") || places.containsKey(code), code + " is not on offer");
+            if (!code.equals("NONE")) {
+                assertEligibleWithHistory(klantmanager, (String) p.get("intakeId"), code);
+            }
+            effects += ((Number) ((Map<?, ?>) p.get("expectedEffect")).get("pointEstimate")).doubleValue();
+        }
+        places.forEach((code, n) -> assertTrue(used.getOrDefault(code, 0) <= n, code));
+        double cost = run.getDouble("summary.costEuros");
+        assertTrue(cost <= 20000, "cost " + cost);
+        assertEquals(cost, used.getOrDefault("WAGE_SUBSIDY", 0) * 8000.0 + used.getOrDefault("JOB_COACHING", 0) * 2800.0
+                + used.getOrDefault("ON_THE_JOB_TRAINING", 0) * 3500.0 + used.getOrDefault("DEBT_COUNSELLING", 0) * 1500.0, 1e-6);
+        double gain = run.getDouble("summary.expectedGain.placements");
+        assertEquals(effects / 100, gain, 1e-4);
+        assertTrue(run.getDouble("summary.expectedGain.lower") <= gain && gain <= run.getDouble("summary.expectedGain.upper"));
+        assertTrue(run.getDouble("summary.bestPossiblePlacements") >= gain - 1e-9);
+        assertEquals(Arrays.asList("WAGE_SUBSIDY", "JOB_COACHING", "ON_THE_JOB_TRAINING", "DEBT_COUNSELLING", null),
+                run.getList("summary.shadowPrices.interventionCode"));
+        List<Float> curve = run.getList("summary.gainAgainstBudget.placements");
+        for (int b = 1; b < curve.size(); b++) {
+            assertTrue(curve.get(b) >= curve.get(b - 1) - 1e-6, "the gain never falls as the budget grows: " + curve);
+        }
+        assertEquals(0f, curve.get(0));
+
+        String id = run.getString("id");
+        teamLead.given().get("/api/v1/allocation-runs/" + id).then().statusCode(200)
+                .body("summary.expectedGain.placements", equalTo((float) gain), "proposals.intakeId", not(hasItem(decided)),
+                        "capacityPlanVersion", equalTo(1), "horizonMonths", equalTo(24));
+        Caller.of(Roles.TEAM_LEAD, "GM0599").given().get("/api/v1/allocation-runs/" + id).then().statusCode(404);
+        assertEquals(1, AuditEntry.count("resourceType = ?1 and resourceId = ?2 and action = 'CREATE'", AllocationRunService.RESOURCE, id));
+    }
+
+    @Test
+    void aListedCohortMustBeTheMunicipalitysIntakesAndAPeriodWithoutAPlanCannotBeRun() {
+        List<String> cohort = caseload(KLANTMANAGER, 2);
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2027-Q4", Map.of("budgetEuros", 9000, "places", PLACES))
+                .statusCode(200);
+        String otherMunicipalitys = Caller.klantmanagerOf("GM0599").createIntake(intake());
+        TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2027-Q4",
+                        "intakeIds", List.of(cohort.get(0), otherMunicipalitys, cohort.get(0))))
+                .statusCode(400).body("invalidParams.name", contains("intakeIds[1]", "intakeIds[2]"),
+                        "invalidParams.code", contains("unknown_reference", "duplicate"));
+        String location = TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2027-Q4",
+                        "intakeIds", cohort)).statusCode(201).extract().header("Location");
+        TEAM_LEAD.given().get(location).then().statusCode(200)
+                .body("proposals.intakeId", contains(cohort.get(0), cohort.get(1)), "summary.cohortSize", equalTo(2));
+        TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2031-01")).statusCode(409);
+        TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2027-Q4", "horizonMonths", 6))
+                .statusCode(400).body("invalidParams[0].name", equalTo("horizonMonths"));
+        TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", "GM0599", "period", "2027-Q4")).statusCode(403);
+    }
+
+    /** The proposal is one the klantmanager's own advice lists with an effect: eligible, with comparable history. */
+    private static void assertEligibleWithHistory(Caller klantmanager, String intakeId, String code) {
+        JsonPath advice = klantmanager.given().queryParam("horizonMonths", 24).get("/api/v1/intakes/" + intakeId + "/recommendations")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(Boolean.TRUE, advice.get("items.find { it.interventionCode == '" + code + "' }.comparableHistory"),
+                code + " for " + intakeId);
+    }
+}
