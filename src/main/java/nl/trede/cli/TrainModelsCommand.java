@@ -113,7 +113,8 @@ final class TrainModelsCommand implements Command {
         EffectModelTrainer.Result result = EffectEvaluation.evaluate(fit, history,
                 generator.generate(effects.heldOutClients(), effects.heldOutSeed()));
         EffectModelCard effectCard = EffectModelFiles.publish(dir, effects, result, cost, "java -jar "
-                + "target/quarkus-app/quarkus-run.jar train-models --seed " + effects.seed() + " --out models");
+                + "target/quarkus-app/quarkus-run.jar train-models --seed " + effects.seed() + " --out models --models effects"
+                + " --effect-history " + effects.historyClients() + " --effect-held-out " + effects.heldOutClients());
         long covered = effectCard.arms().stream().filter(a -> a.horizonMonths() == 12 && a.ateCovered()).count();
         long arms = effectCard.arms().stream().filter(a -> a.horizonMonths() == 12).count();
         out.printf(Locale.ROOT, "%s: 12-month ATE covered for %d of %d interventions", effectCard.modelVersion(), covered, arms);

@@ -70,12 +70,7 @@ public final class BoostedTrees {
             int nodes = nodesPerTree();
             int trees = Math.min(rounds, rounds()) * outputs;
             for (int t = 0; t < trees; t++) {
-                int offset = t * nodes;
-                int node = 0;
-                while (feature[offset + node] >= 0) {
-                    node = x[feature[offset + node]] <= threshold[offset + node] ? 2 * node + 1 : 2 * node + 2;
-                }
-                out[t % outputs] += value[offset + node];
+                out[t % outputs] += leafValue(x, t * nodes);
             }
         }
 
@@ -85,14 +80,18 @@ public final class BoostedTrees {
             int nodes = nodesPerTree();
             int trees = feature.length / nodes;
             for (int t = 0; t < trees; t++) {
-                int offset = t * nodes;
-                int node = 0;
-                while (feature[offset + node] >= 0) {
-                    node = x[feature[offset + node]] <= threshold[offset + node] ? 2 * node + 1 : 2 * node + 2;
-                }
-                sum += value[offset + node];
+                sum += leafValue(x, t * nodes);
             }
             return sum;
+        }
+
+        /** The value of the leaf a row reaches in the tree stored from {@code offset}. */
+        private double leafValue(double[] x, int offset) {
+            int node = 0;
+            while (feature[offset + node] >= 0) {
+                node = x[feature[offset + node]] <= threshold[offset + node] ? 2 * node + 1 : 2 * node + 2;
+            }
+            return value[offset + node];
         }
 
         /**
@@ -127,12 +126,7 @@ public final class BoostedTrees {
                     break;
                 }
                 for (int k = 0; k < outputs; k++) {
-                    int offset = (round * outputs + k) * nodes;
-                    int node = 0;
-                    while (feature[offset + node] >= 0) {
-                        node = x[feature[offset + node]] <= threshold[offset + node] ? 2 * node + 1 : 2 * node + 2;
-                    }
-                    sum[k] += value[offset + node];
+                    sum[k] += leafValue(x, (round * outputs + k) * nodes);
                 }
             }
             while (next < checkpoints.length) {
