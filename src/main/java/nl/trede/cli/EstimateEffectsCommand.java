@@ -60,20 +60,13 @@ final class EstimateEffectsCommand implements Command {
                 usage: estimate-effects --data FILE.csv --treatment COLUMN --outcome COLUMN
                                         [--control VALUE] [--features a,b,c] [--report report.json]
                                         [--predictions effects.csv] [--model model.json] [--seed N] [--folds K]
-                                        [--estimand ATE|ATT]
 
                   --data         RFC 4180 CSV with a header row
                   --treatment    column holding the treatment each client received (two or more values)
                   --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
                   --control      the treatment value meaning "no intervention"; default "0" if present,
                                  else NONE or control (any case), else the most frequent value
-                  --features     columns to adjust for; default all columns but treatment and outcome,
-                                 leaving out columns that look like ids (every value distinct, or a name
-                                 such as id, bsn, clientnummer) or like other outcomes (the outcome's name
-                                 with other digits, or names such as outcome, worked, uitkomst): name
-                                 such a column here to use it anyway
-                  --estimand     the headline average effect: ATE (over the clients on support, default)
-                                 or ATT (over the treated clients on support); the report gives both
+                  --features     columns to adjust for; default all columns but treatment and outcome
                   --report       write the JSON report here instead of to stdout
                   --predictions  write per-row client effects (CSV, input order) here
                   --model        write the fitted effect model (JSON) here and print its SHA-256
@@ -85,7 +78,7 @@ final class EstimateEffectsCommand implements Command {
     @Override
     public Set<String> valued() {
         return Set.of("--data", "--treatment", "--outcome", "--control", "--features", "--report", "--predictions",
-                "--model", "--seed", "--folds", "--estimand");
+                "--model", "--seed", "--folds");
     }
 
     @Override
@@ -96,7 +89,7 @@ final class EstimateEffectsCommand implements Command {
 
     /** What to estimate, from the command line. */
     record Settings(Path data, String treatment, String outcome, String control, List<String> features,
-                    Path report, Path predictions, Path model, long seed, int folds, boolean att) {
+                    Path report, Path predictions, Path model, long seed, int folds) {
 
         static Settings of(Options options) throws CommandException {
             Path data = Path.of(options.required("--data"));
@@ -120,13 +113,8 @@ final class EstimateEffectsCommand implements Command {
             if (folds < 2 || folds > 20) {
                 throw new CommandException("--folds must be between 2 and 20", true);
             }
-            String estimand = options.get("--estimand", "ATE").trim().toUpperCase(Locale.ROOT);
-            if (!estimand.equals("ATE") && !estimand.equals("ATT")) {
-                throw new CommandException("--estimand must be ATE or ATT, not '" + options.get("--estimand", "") + "'", true);
-            }
             return new Settings(data, treatment, outcome, options.get("--control", null), features,
-                    path(options, "--report"), path(options, "--predictions"), path(options, "--model"), seed, (int) folds,
-                    estimand.equals("ATT"));
+                    path(options, "--report"), path(options, "--predictions"), path(options, "--model"), seed, (int) folds);
         }
 
         private static Path path(Options options, String name) {
@@ -263,26 +251,14 @@ final class EstimateEffectsCommand implements Command {
             return column;
         }
 
-        /** Columns left out of the default features, with the reason: an id or another outcome would leak. */
-        private final Map<String, String> leftOut = new LinkedHashMap<>();
-
         private List<Integer> featureColumns(CsvTable table, int treatmentColumn, int outcomeColumn)
                 throws CommandException {
             List<Integer> columns = new ArrayList<>();
             if (options.features() == null) {
                 for (int c = 0; c < table.header().size(); c++) {
-                    if (c == treatmentColumn || c == outcomeColumn) {
-                        continue;
-                    }
-                    String why = LeakingColumns.reason(table, c, table.header().get(outcomeColumn));
-                    if (why == null) {
+                    if (c != treatmentColumn && c != outcomeColumn) {
                         columns.add(c);
-                    } else {
-                        leftOut.put(table.header().get(c), why);
                     }
-                }
-                if (columns.isEmpty()) {
-                    throw new CommandException("no usable feature columns: " + leftOut + "; name them with --features");
                 }
                 return columns;
             }
@@ -344,16 +320,10 @@ final class EstimateEffectsCommand implements Command {
                     ? "difference in probability (0.05 = 5 percentage points)" : "units of the outcome column");
             report.put("n", data.size());
             ArrayNode arms = report.putArray("arms");
-            report.put("estimand", options.att() ? "ATT" : "ATE");
-            report.put("population", "clients on support for each treatment (see overlap): off support there is no "
-                    + "comparable history, and an average over everyone would be extrapolation");
             for (ArmSummary arm : fit.arms()) {
                 ObjectNode node = arms.addObject();
                 node.put("treatment", arm.treatment());
                 node.put("n", arm.n());
-                number(node, "effect", options.att() ? arm.att() : arm.ate());
-                number(node, "effectLower", options.att() ? arm.attLower() : arm.ateLower());
-                number(node, "effectUpper", options.att() ? arm.attUpper() : arm.ateUpper());
                 number(node, "ate", arm.ate());
                 number(node, "ateLower", arm.ateLower());
                 number(node, "ateUpper", arm.ateUpper());
@@ -366,7 +336,6 @@ final class EstimateEffectsCommand implements Command {
                 number(node, "naiveLower", arm.naiveLower());
                 number(node, "naiveUpper", arm.naiveUpper());
                 number(node, "offSupportShare", arm.offSupportShare());
-                number(node, "treatedOffSupportShare", arm.treatedOffSupportShare());
             }
             ObjectNode overlap = report.putObject("overlap");
             DoublyRobustEstimator.Settings s = settings();
@@ -387,21 +356,10 @@ final class EstimateEffectsCommand implements Command {
                 quantiles(node.putObject("propensityOwnClients"), arm.armClients());
             }
             ObjectNode method = report.putObject("method");
-            Map<String, String> provenance = fit.model().state().provenance();
-            method.put("estimator", provenance.get("estimator"));
+            method.put("estimator", "cross-fitted AIPW (ATE, ATT) and DR-learner with a ridge final stage");
             method.put("folds", s.folds());
             method.put("seed", s.seed());
-            method.put("weights", "AIPW with normalised inverse-propensity weights (Knaus 2022), propensities clipped at "
-                    + s.propensityClip());
-            ObjectNode chosen = method.putObject("chosen");
-            chosen.put("propensity", provenance.get("propensity"));
-            for (String arm : data.armNames()) {
-                chosen.put("outcome." + arm, provenance.get("outcome." + arm));
-            }
-            chosen.put("finalStage", provenance.get("finalStage"));
-            method.put("intervals", "95 %: influence function (ATE, ATT); client level: HC0 sandwich for a linear final "
-                    + "stage, " + s.replicates() + " bootstrap replicates of the final stage for a tree final stage");
-            report.set("leftOutColumns", JSON.valueToTree(leftOut));
+            method.put("intervals", "95 %, from the influence function (ATE, ATT) and an HC0 sandwich (client level)");
             method.put("seconds", Math.round(seconds * 100) / 100.0);
             report.set("features", JSON.valueToTree(design.columns));
             return report;
@@ -483,19 +441,14 @@ final class EstimateEffectsCommand implements Command {
         private void printSummary(CausalFit fit, CausalData data, double seconds) {
             summary.printf(Locale.ROOT, "%d rows, outcome '%s' (%s), %d features after encoding, %.1f s%n",
                     data.size(), options.outcome(), fit.outcomeType().label(), data.featureNames().size(), seconds);
-            summary.printf("features used: %s%n", String.join(", ", data.featureNames()));
-            leftOut.forEach((column, why) -> summary.printf("left out: %s (%s)%n", column, why));
-            Map<String, String> provenance = fit.model().state().provenance();
-            summary.printf("propensity: %s%nfinal stage: %s%n", provenance.get("propensity"), provenance.get("finalStage"));
-            summary.printf(Locale.ROOT, "%-20s %8s %34s %34s %10s %9s %9s%n", "treatment", "n", "ATE [95% CI]",
-                    "ATT [95% CI]", "naive", "off-supp", "treated");
+            summary.printf(Locale.ROOT, "%-20s %8s %34s %34s %10s %9s%n", "treatment", "n", "ATE [95% CI]",
+                    "ATT [95% CI]", "naive", "off-supp");
             for (ArmSummary a : fit.arms()) {
-                summary.printf(Locale.ROOT, "%-20s %8d %34s %34s %10s %8.1f%% %8.1f%%%n", a.treatment(), a.n(),
+                summary.printf(Locale.ROOT, "%-20s %8d %34s %34s %10s %8.1f%%%n", a.treatment(), a.n(),
                         Numbers.format(a.ate()) + " [" + Numbers.format(a.ateLower()) + ", " + Numbers.format(a.ateUpper()) + "]",
                         Numbers.format(a.att()) + " [" + Numbers.format(a.attLower()) + ", " + Numbers.format(a.attUpper()) + "]",
-                        Numbers.format(a.naiveDifference()), 100 * a.offSupportShare(), 100 * a.treatedOffSupportShare());
+                        Numbers.format(a.naiveDifference()), 100 * a.offSupportShare());
             }
-            summary.printf("averages are over the clients on support for each treatment (ATT: the treated among them)%n");
             if (options.report() != null) {
                 summary.println("report written to " + options.report());
             }

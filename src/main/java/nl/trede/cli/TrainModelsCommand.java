@@ -41,53 +41,38 @@ final class TrainModelsCommand implements Command {
         return """
                 usage: train-models [--seed N] [--out DIR] [--version V] [--training N] [--held-out N]
                                     [--effect-version V] [--effect-history N] [--effect-held-out N]
-                                    [--models distance,effects]
 
                   --seed             seed of the synthetic population and the trainers (default 20261125)
                   --out              models directory to write into (default models)
                   --version          distance model version without the kind (default 1.0.0)
                   --training         clients for fitting, validating and calibrating the distance model (default 60000)
                   --held-out         further clients the distance model's card is measured on (default 50000)
-                  --effect-version   effect model version (default effects-2.0.0)
+                  --effect-version   effect model version (default effects-1.0.0)
                   --effect-history   clients in the simulated history the effect model learns from (default 50000)
                   --effect-held-out  clients the effect model's card is measured on (default 10000)
-                  --models           which models to regenerate (default both: distance,effects)
                 """;
     }
 
     @Override
     public Set<String> valued() {
         return Set.of("--seed", "--out", "--version", "--training", "--held-out", "--effect-version",
-                "--effect-history", "--effect-held-out", "--models");
+                "--effect-history", "--effect-held-out");
     }
 
     @Override
     public int execute(Options options, PrintStream out, PrintStream err) throws CommandException, IOException {
         long seed = options.getLong("--seed", DEFAULT_SEED);
+        int training = options.getInt("--training", 60_000);
+        int heldOut = options.getInt("--held-out", 50_000);
         Path dir = Path.of(options.get("--out", "models"));
         EffectModelTrainer.Settings standardEffects = EffectModelTrainer.Settings.standard(seed);
         EffectModelTrainer.Settings effects = new EffectModelTrainer.Settings(seed,
                 options.getInt("--effect-history", standardEffects.historyClients()),
                 options.getInt("--effect-held-out", standardEffects.heldOutClients()),
                 options.get("--effect-version", standardEffects.version()), standardEffects.population(),
-                standardEffects.threads(), standardEffects.nuisance(), standardEffects.finalStage());
+                standardEffects.finalLambda12(), standardEffects.finalLambda24(), standardEffects.threads(),
+                standardEffects.priorUnpenalised());
 
-        Set<String> models = Set.of(options.get("--models", "distance,effects").split(","));
-        if (!Set.of("distance", "effects").containsAll(models)) {
-            throw new CommandException("--models lists distance and/or effects, not " + options.get("--models", ""), true);
-        }
-        if (models.contains("distance")) {
-            trainDistance(options, seed, dir, out);
-        }
-        if (models.contains("effects")) {
-            trainEffects(effects, dir, out);
-        }
-        return 0;
-    }
-
-    private static void trainDistance(Options options, long seed, Path dir, PrintStream out) throws CommandException, IOException {
-        int training = options.getInt("--training", 60_000);
-        int heldOut = options.getInt("--held-out", 50_000);
         // Train on the synthetic population's observed history only; its truth is read afterwards, to judge.
         long start = System.nanoTime();
         SyntheticPopulation population = new PopulationGenerator().generate(training + heldOut, seed);
@@ -98,23 +83,14 @@ final class TrainModelsCommand implements Command {
         out.printf(Locale.ROOT, "%s (%s): held-out AUC %.4f (Bayes-optimal %.4f), ECE %.4f; wrote %s in %.0f s%n",
                 card.modelVersion(), card.chosenCandidate(), h.auc(), h.bayesOptimalAuc(), h.expectedCalibrationError(),
                 dir, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void trainEffects(EffectModelTrainer.Settings effects, Path dir, PrintStream out) throws IOException {
         long effectStart = System.nanoTime();
         PopulationGenerator generator = new PopulationGenerator(effects.population());
         SyntheticPopulation history = generator.generate(effects.historyClients(), effects.historySeed());
-        PeakHeap.reset();
-        long fitStart = System.nanoTime();
         EffectModelTrainer.Fit fit = new EffectModelTrainer(effects).fit(history.trainingData());
-        EffectModelCard.TrainingCost cost = new EffectModelCard.TrainingCost(effects.historyClients(),
-                Math.round((System.nanoTime() - fitStart) / 1e8) / 10.0, PeakHeap.bytes(),
-                Runtime.getRuntime().availableProcessors());
         EffectModelTrainer.Result result = EffectEvaluation.evaluate(fit, history,
                 generator.generate(effects.heldOutClients(), effects.heldOutSeed()));
-        EffectModelCard effectCard = EffectModelFiles.publish(dir, effects, result, cost, "java -jar "
-                + "target/quarkus-app/quarkus-run.jar train-models --seed " + effects.seed() + " --out models --models effects"
-                + " --effect-history " + effects.historyClients() + " --effect-held-out " + effects.heldOutClients());
+        EffectModelCard effectCard = EffectModelFiles.publish(dir, effects, result, "java -jar "
+                + "target/quarkus-app/quarkus-run.jar train-models --seed " + effects.seed() + " --out models");
         long covered = effectCard.arms().stream().filter(a -> a.horizonMonths() == 12 && a.ateCovered()).count();
         long arms = effectCard.arms().stream().filter(a -> a.horizonMonths() == 12).count();
         out.printf(Locale.ROOT, "%s: 12-month ATE covered for %d of %d interventions", effectCard.modelVersion(), covered, arms);
@@ -122,7 +98,7 @@ final class TrainModelsCommand implements Command {
             out.printf(Locale.ROOT, "; %d months: recommended %.1f %% of the oracle's gain, PEHE %.2f pp (T-learner %.2f)",
                     p.horizonMonths(), 100 * p.recommendedShareOfOracle(), p.peheBlend(), p.peheTLearner());
         }
-        out.printf(Locale.ROOT, "; fitted on %,d records in %.1f s, peak heap %.0f MiB; wrote %s in %.0f s%n",
-                cost.records(), cost.seconds(), cost.peakHeapBytes() / 1048576.0, dir, (System.nanoTime() - effectStart) / 1e9);
+        out.printf(Locale.ROOT, "; wrote %s in %.0f s%n", dir, (System.nanoTime() - effectStart) / 1e9);
+        return 0;
     }
 }

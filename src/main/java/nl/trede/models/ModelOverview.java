@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ModelOverview")
 public record ModelOverview(
         @Schema(description = "Version per kind of model (distance, effects, catalogue) of the model set that answers requests "
-                + "on this instance now", example = "{\"catalogue\": \"catalogue-1\", \"distance\": \"distance-1.0.0\", \"effects\": \"effects-2.0.0\"}")
+                + "on this instance now", example = "{\"catalogue\": \"catalogue-1\", \"distance\": \"distance-1.0.0\", \"effects\": \"effects-1.0.0\"}")
         Map<String, String> activeVersions,
         @Schema(description = "The version this instance serves now; within trede.models.poll-interval (5 s) of a promotion "
                 + "or rollback it is the registry's active version", example = "1")

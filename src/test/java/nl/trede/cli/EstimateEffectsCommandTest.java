@@ -121,49 +121,6 @@ class EstimateEffectsCommandTest {
     }
 
     @Test
-    void defaultFeaturesLeaveOutIdsOtherOutcomesAndProtectedAttributesUnlessNamed() throws IOException {
-        Path extract = dir.resolve("leaky.csv");
-        List<String> lines = Files.readAllLines(data);
-        StringBuilder csv = new StringBuilder("clientId,").append(lines.get(0)).append(",worked24,gender\n");
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
-            String worked = cells[6];
-            csv.append(1000 + 7 * i).append(',').append(lines.get(i)).append(',').append(worked).append(',')
-                    .append(i % 2 == 0 ? "F" : "M").append('\n');
-        }
-        Files.writeString(extract, csv);
-        Result result = run("--data", extract.toString(), "--treatment", "programme", "--outcome", "worked",
-                "--estimand", "ATT");
-        assertEquals(0, result.code(), result.err());
-        JsonNode json = JSON.readTree(result.out());
-        JsonNode leftOut = json.get("leftOutColumns");
-        assertTrue(leftOut.get("clientId").asText().contains("id"), leftOut.toString());
-        assertTrue(leftOut.get("worked24").asText().contains("outcome"), leftOut.toString());
-        assertTrue(leftOut.get("gender").asText().contains("protected"), leftOut.toString());
-        String features = json.get("features").toString();
-        for (String column : List.of("clientId", "worked24", "gender")) {
-            assertFalse(features.contains("\"" + column), column + " must not be a feature: " + features);
-        }
-        assertTrue(result.err().contains("features used: ") && result.err().contains("left out: worked24"), result.err());
-        assertEquals("ATT", json.get("estimand").asText());
-        for (JsonNode arm : json.get("arms")) {
-            assertEquals(arm.get("att").asDouble(), arm.get("effect").asDouble());
-            assertTrue(arm.get("treatedOffSupportShare").asDouble() >= 0, arm.toString());
-        }
-        JsonNode chosen = json.get("method").get("chosen");
-        assertTrue(chosen.get("propensity").asText().contains("cross-validated log loss"), chosen.toString());
-        assertTrue(chosen.get("finalStage").asText().contains("chosen: "), chosen.toString());
-
-        Result named = run("--data", extract.toString(), "--treatment", "programme", "--outcome", "worked",
-                "--features", "age,motivation,clientId");
-        assertEquals(0, named.code(), named.err());
-        assertTrue(JSON.readTree(named.out()).get("features").toString().contains("clientId"), "named explicitly, it is used");
-        Result wrong = run("--data", extract.toString(), "--treatment", "programme", "--outcome", "worked", "--estimand", "ATC");
-        assertEquals(2, wrong.code());
-        assertTrue(wrong.err().contains("--estimand must be ATE or ATT"), wrong.err());
-    }
-
-    @Test
     void controlDefaultsToZeroWhenPresent() throws IOException {
         Path file = dir.resolve("numeric-arms.csv");
         StringBuilder csv = new StringBuilder("x,t,y\n");

@@ -141,27 +141,6 @@ public class LayeringTest {
                 .anyMatch(n -> n.contains("nl/trede/core/synth/OutcomeTruth")));
     }
 
-    /**
-     * The steps that choose the effect learner's settings (nuisance models, final stage, the prior's
-     * weight) sit in the generic causal engine, below the training data, the simulator and its
-     * evaluation: they can name no type that carries a truth, whatever their code does.
-     */
-    @Test
-    void theSelectionOfTheEffectLearnersSettingsCannotReachAnyTruth() throws IOException {
-        Map<String, Set<String>> classes = coreClasses();
-        int selectionLayer = layer("causal");
-        for (String forbidden : List.of("training", "synth", "groundtruth", "effects")) {
-            assertTrue(layer(forbidden) > selectionLayer, forbidden + " must lie above the selection code");
-        }
-        for (String selection : List.of("nl/trede/core/causal/FinalStageSelection", "nl/trede/core/causal/NuisanceSelection")) {
-            Set<String> names = classes.get(selection);
-            assertTrue(names != null && names.stream().anyMatch(n -> n.contains("nl/trede/core/causal/BoostedTrees")),
-                    "the scan sees " + selection);
-            assertEquals(List.of(), names.stream().filter(n -> n.matches(".*nl/trede/core/(?!causal/)[\\w/$]+.*")).toList(),
-                    selection + " names only the causal engine's own types");
-        }
-    }
-
     @Test
     void everyCorePackageHasALayerAndTheScanSeesTypeReferences() throws IOException {
         Map<String, Set<String>> classes = coreClasses();

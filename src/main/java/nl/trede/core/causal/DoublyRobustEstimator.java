@@ -14,49 +14,39 @@ import java.util.stream.IntStream;
  * more treatment arms, for a binary or continuous outcome.
  *
  * <ol>
- * <li>Cross-fitting: clients are split into K folds, stratified by arm. The propensity over all
- * arms and one outcome model per arm are each chosen by cross-validated loss between a
- * ridge-penalised linear model and boosted trees ({@link NuisanceSelection}); in every fold they
- * are fitted afresh on the other folds and predict the held-out fold, so no client's nuisance
- * estimates saw that client.</li>
- * <li>AIPW scores with normalised weights (the normalised DR-learner of Knaus, 2022):
- * {@code Gamma_k = mu_k + w_k (Y - mu_k)}, {@code w_k = (1{A=k}/e_k) / mean(1{A=k}/e_k)}, so the
- * inverse-propensity weights of each arm average exactly 1 and a few extreme weights cannot blow up
- * the scale; propensities in the weights are also clipped below at {@code propensityClip}. The
- * pseudo-outcome is {@code psi_k = Gamma_k - Gamma_0}.</li>
- * <li>Support: see {@link DrLearnerModel#support}; thresholds are
- * {@code max(supportAbsolute, supportRelative x share of the arm)}. Population effects are over the
- * clients on support for the arm, and say so: ATE_k = mean(psi_k) over them with standard error
- * sd/sqrt(n_supported) (influence function); ATT_k (doubly robust) over the treated on support,
- * with its influence-function standard error. Off-support shares are reported over everyone and
- * over the treated.</li>
- * <li>Final stage ({@link FinalStageSelection}): linear (ridge, joint sandwich covariance) or
- * flexible (boosted trees on bootstrap replicates), chosen with its settings and the prior's
- * weight by cross-validated DR loss on the training data, or forced by {@link Settings#finalStage()}.</li>
+ * <li>Cross-fitting: clients are split into K folds, stratified by arm. For each fold a
+ * multinomial logistic propensity model and one outcome model per arm (logistic for a 0/1
+ * outcome, linear otherwise; all ridge-penalised on standardised features) are fitted on the
+ * other folds and predict the held-out fold, so no client's nuisance estimates saw that client.</li>
+ * <li>AIPW scores: {@code Gamma_k = mu_k + 1{A=k}(Y - mu_k)/e_k}, and the pseudo-outcome
+ * {@code psi_k = Gamma_k - Gamma_0}. Propensities in the weights are clipped below at
+ * {@code propensityClip} (0.01); no client is dropped from the ATE, whose estimand stays the whole
+ * population. ATE_k = mean(psi_k), with standard error sd(psi_k)/sqrt(n) (influence function).</li>
+ * <li>ATT_k (doubly robust): {@code [sum_{A=k}(Y - mu_0) - sum_{A=0} (e_k/e_0)(Y - mu_0)] / n_k},
+ * with standard error from its influence function
+ * {@code [1{A=k}(Y - mu_0 - ATT) - 1{A=0}(e_k/e_0)(Y - mu_0)] / P(A=k)}.</li>
+ * <li>DR-learner: for each arm, ridge regression of psi_k on the standardised features, over the
+ * clients on support for that arm. The coefficients of all arms get one joint sandwich (HC0)
+ * covariance, which gives each client's interval and the covariance between arms for ties. The
+ * interval ignores the (second-order) error of the cross-fitted nuisances, and is an interval for
+ * the best linear approximation of the effect when the true effect is not linear in the features.</li>
+ * <li>Support: see {@link DrLearnerModel#support}. Propensity thresholds are
+ * {@code max(supportAbsolute, supportRelative x share of the arm)}: a client for whom an arm is
+ * ten times rarer than overall has too few comparable clients who received it.</li>
  * </ol>
  *
  * Deterministic for a fixed seed. Use:
  * <pre>{@code
  * CausalFit fit = new DoublyRobustEstimator(Settings.defaults()).fit(data);
- * fit.arm(1).ate();                                   // effect of arm 1 over the supported clients
- * ClientEffects c = fit.model().predict(x, priors);   // one client
- * c.effect(1).onSupport(); c.tied(1, 2); c.bestAndTied();
+ * fit.arm(1).ate();                                   // population effect of arm 1, with ateLower/ateUpper
+ * ClientEffects c = fit.model().predict(x, priors);   // one client, shrunk toward per-arm priors
+ * c.effect(1).priorShare(); c.effect(1).onSupport(); c.tied(1, 2); c.bestAndTied();
  * String sha = fit.model().save(path);  DrLearnerModel.load(path, sha);
  * }</pre>
  */
 public final class DoublyRobustEstimator {
 
     private static final double Z95 = 1.959963984540054;
-
-    /** Which candidates a selection step may choose from. */
-    public enum Choice {
-        /** The candidate with the smallest cross-validated loss. */
-        SELECTED,
-        /** Only the ridge-penalised linear model(s). */
-        LINEAR,
-        /** Only the tree ensembles. */
-        FLEXIBLE
-    }
 
     private final Settings settings;
 
@@ -65,19 +55,14 @@ public final class DoublyRobustEstimator {
      * that grows with n, so 1.0 is light regularisation for any sizeable data set.
      *
      * @param folds            cross-fitting folds (at least 2)
-     * @param seed             seeds the fold assignment, the trees and the bootstrap
+     * @param seed             seeds the fold assignment
      * @param propensityClip   lower bound on propensities in the AIPW weights
      * @param supportAbsolute  propensity threshold below which a client is always off support
      * @param supportRelative  ... or below this fraction of the arm's share of all clients
-     * @param nuisance         which nuisance models may be chosen
-     * @param nuisanceRounds   boosting rounds of the tree candidates (a quarter and a half are tried too)
-     * @param finalStage       which final stages may be chosen
-     * @param finalRounds      the largest number of boosting rounds of a flexible final stage
-     * @param replicates       bootstrap replicates of a flexible final stage (its intervals)
      */
     public record Settings(int folds, long seed, double propensityClip, double supportAbsolute,
                            double supportRelative, double propensityLambda, double outcomeLambda,
-                           Choice nuisance, int nuisanceRounds, Choice finalStage, int finalRounds, int replicates) {
+                           double finalLambda) {
 
         public Settings {
             if (folds < 2) {
@@ -86,62 +71,26 @@ public final class DoublyRobustEstimator {
             if (!(propensityClip > 0 && propensityClip < 0.5)) {
                 throw new IllegalArgumentException("propensityClip must be in (0, 0.5)");
             }
-            if (replicates < 2 || nuisanceRounds < 1 || finalRounds < 1) {
-                throw new IllegalArgumentException("need at least 2 replicates and 1 boosting round");
-            }
         }
 
-        /**
-         * 5 folds, clip 0.01, support threshold max(0.01, 0.1 x arm share), linear penalties 1,
-         * nuisance trees up to 60 rounds, final-stage trees up to 32 rounds, 20 bootstrap replicates,
-         * both choices by cross-validation.
-         */
+        /** 5 folds, clip 0.01, support threshold max(0.01, 0.1 x arm share), penalties 1. */
         public static Settings defaults() {
-            return new Settings(5, 20_260_101L, 0.01, 0.01, 0.1, 1.0, 1.0, Choice.SELECTED, 60, Choice.SELECTED, 32, 20);
+            return new Settings(5, 20_260_101L, 0.01, 0.01, 0.1, 1.0, 1.0, 1.0);
         }
 
         public Settings withSeed(long newSeed) {
-            return new Settings(folds, newSeed, propensityClip, supportAbsolute, supportRelative, propensityLambda,
-                    outcomeLambda, nuisance, nuisanceRounds, finalStage, finalRounds, replicates);
+            return new Settings(folds, newSeed, propensityClip, supportAbsolute, supportRelative,
+                    propensityLambda, outcomeLambda, finalLambda);
         }
 
         public Settings withFolds(int newFolds) {
-            return new Settings(newFolds, seed, propensityClip, supportAbsolute, supportRelative, propensityLambda,
-                    outcomeLambda, nuisance, nuisanceRounds, finalStage, finalRounds, replicates);
-        }
-
-        public Settings withNuisance(Choice choice) {
-            return new Settings(folds, seed, propensityClip, supportAbsolute, supportRelative, propensityLambda,
-                    outcomeLambda, choice, nuisanceRounds, finalStage, finalRounds, replicates);
-        }
-
-        public Settings withFinalStage(Choice choice) {
-            return new Settings(folds, seed, propensityClip, supportAbsolute, supportRelative, propensityLambda,
-                    outcomeLambda, nuisance, nuisanceRounds, choice, finalRounds, replicates);
+            return new Settings(newFolds, seed, propensityClip, supportAbsolute, supportRelative,
+                    propensityLambda, outcomeLambda, finalLambda);
         }
 
         /** The smallest number of clients an arm needs to be estimated. */
         public int minimumArmSize() {
             return Math.max(10, 2 * folds);
-        }
-    }
-
-    /**
-     * What the final stage is asked for, beyond the data.
-     *
-     * @param effectColumns indices into the feature names the client-level effect may depend on, or
-     *                      null for all; the nuisance models always adjust for every column
-     * @param priorEffect   {@code [n][K]} a prior mean effect of each arm for each client (e.g. the
-     *                      literature's), toward which the selected weight shrinks; or null
-     * @param arms          the treatment arms whose client-level effect is wanted (null: all); the
-     *                      others get population effects only
-     * @param ids           a stable id per client (keys the bootstrap weights, so that fits on
-     *                      overlapping clients share their replicates), or null for the row number
-     */
-    public record Design(int[] effectColumns, double[][] priorEffect, int[] arms, long[] ids) {
-
-        public static Design all() {
-            return new Design(null, null, null, null);
         }
     }
 
@@ -159,10 +108,30 @@ public final class DoublyRobustEstimator {
      * @throws IllegalArgumentException when an arm has fewer than {@link Settings#minimumArmSize()} clients
      */
     public CausalFit fit(CausalData data) {
-        return fit(data, Design.all());
+        return fit(data, null);
     }
 
-    public CausalFit fit(CausalData data, Design design) {
+    /**
+     * As {@link #fit(CausalData)}, but the DR-learner's final stage (the client-level effect) is
+     * linear in the given feature columns only, while the propensity and outcome models still adjust
+     * for every column. A short list of named effect modifiers keeps client effects estimable from
+     * a few thousand treated clients; confounding is still handled by the full nuisance models. The
+     * saved model has the usual shape: coefficients (and covariance) of the other columns are zero.
+     *
+     * @param effectColumns indices into {@code data.featureNames()}, or null for all columns
+     */
+    public CausalFit fit(CausalData data, int[] effectColumns) {
+        return fit(data, effectColumns, new int[0]);
+    }
+
+    /**
+     * As {@link #fit(CausalData, int[])}, with some of the effect columns only lightly penalised
+     * (penalty 1) in the final stage: e.g. a prior effect column, so that the penalty shrinks client
+     * effects toward the prior's shape (with a learned scale and level) instead of toward a constant.
+     *
+     * @param lightColumns indices into {@code data.featureNames()} (among effectColumns)
+     */
+    public CausalFit fit(CausalData data, int[] effectColumns, int[] lightColumns) {
         int n = data.size();
         int arms = data.armCount();
         int p = data.featureNames().size();
@@ -178,97 +147,96 @@ public final class DoublyRobustEstimator {
         OutcomeType type = OutcomeType.detect(y);
         double[] means = new double[p];
         double[] scales = new double[p];
-        double[][] x = data.features();
-        double[][] z = standardisedDesign(x, means, scales);
+        double[][] z = standardisedDesign(data.features(), means, scales);
 
-        // 1. cross-fitted nuisances, each chosen by cross-validated loss
+        // 1. cross-fitted nuisances
         int[] fold = stratifiedFolds(a, arms, settings.folds(), settings.seed());
-        NuisanceSelection nuisances = new NuisanceSelection(x, z, new BoostedTrees.Binned(x), fold, settings.folds(),
-                settings.nuisance(), new BoostedTrees.Params(3, 0.2, settings.nuisanceRounds(), 1.0, 20, 0.5),
-                settings.seed());
-        NuisanceSelection.Chosen propensity = nuisances.propensity(a, arms, settings.propensityLambda());
-        double[][] e = propensity.outOfFold();
+        double[][] e = new double[n][];
         double[][] mu = new double[n][arms];
-        List<Nuisance> outcomes = new ArrayList<>();
-        for (int k = 0; k < arms; k++) {
-            NuisanceSelection.Chosen outcome = nuisances.outcome(type, y, a, k, settings.outcomeLambda());
-            for (int i = 0; i < n; i++) {
-                mu[i][k] = outcome.outOfFold()[i][0];
+        double[][] propensityStart = null;
+        double[][] outcomeStart = new double[arms][];
+        for (int f = 0; f < settings.folds(); f++) {
+            int current = f;
+            int[] train = rowsWhere(i -> fold[i] != current, n);
+            int[] test = rowsWhere(i -> fold[i] == current, n);
+            double[][] propensity = SoftmaxRegression.fit(z, a, arms, train, settings.propensityLambda(), propensityStart);
+            propensityStart = propensity;
+            for (int i : test) {
+                e[i] = new double[arms];
+                SoftmaxRegression.probabilities(propensity, z[i], e[i]);
             }
-            outcomes.add(outcome.full());
+            for (int k = 0; k < arms; k++) {
+                int arm = k;
+                int[] armTrain = filter(train, i -> a[i] == arm);
+                double[] outcome = fitOutcome(type, z, y, armTrain, outcomeStart[k]);
+                outcomeStart[k] = outcome;
+                for (int i : test) {
+                    mu[i][k] = type.mean(Matrices.dot(outcome, z[i]));
+                }
+            }
         }
 
-        // 2. support, from the propensity model refitted on all clients
+        // 2. full-data models kept in the fitted model: propensity (support) and per-arm outcomes (T-learner)
+        int[] all = rowsWhere(i -> true, n);
+        double[][] propensityFull = SoftmaxRegression.fit(z, a, arms, all, settings.propensityLambda(), propensityStart);
+        double[][] outcomeFull = new double[arms][];
+        for (int k = 0; k < arms; k++) {
+            int arm = k;
+            outcomeFull[k] = fitOutcome(type, z, y, filter(all, i -> a[i] == arm), outcomeStart[k]);
+        }
         SupportRule supportRule = supportRule(data);
         double[] thresholds = supportRule.thresholds();
         boolean[][] onSupport = new boolean[n][arms];
-        double[] fullPropensity = new double[arms];
         for (int i = 0; i < n; i++) {
-            propensity.full().probabilities(x[i], z[i], fullPropensity);
+            double[] fullPropensity = new double[arms];
+            SoftmaxRegression.probabilities(propensityFull, z[i], fullPropensity);
             onSupport[i][0] = fullPropensity[0] >= thresholds[0];
             for (int k = 1; k < arms; k++) {
-                onSupport[i][k] = supportRule.check(x[i], fullPropensity, k).onSupport();
+                onSupport[i][k] = supportRule.check(data.features()[i], fullPropensity, k).onSupport();
             }
         }
 
-        // 3. AIPW pseudo-outcomes with normalised weights, and population effects over the supported clients
-        double[] weight0 = normalisedWeights(a, e, 0);
+        // 3. AIPW pseudo-outcomes and population effects
+        double clip = settings.propensityClip();
         double[][] psi = new double[arms][n];
         List<ArmSummary> summaries = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
-            double[] weightK = normalisedWeights(a, e, k);
             for (int i = 0; i < n; i++) {
-                double gammaK = mu[i][k] + weightK[i] * (y[i] - mu[i][k]);
-                double gamma0 = mu[i][0] + weight0[i] * (y[i] - mu[i][0]);
+                double gammaK = mu[i][k] + (a[i] == k ? (y[i] - mu[i][k]) / Math.max(e[i][k], clip) : 0);
+                double gamma0 = mu[i][0] + (a[i] == 0 ? (y[i] - mu[i][0]) / Math.max(e[i][0], clip) : 0);
                 psi[k][i] = gammaK - gamma0;
             }
             summaries.add(summarise(k, data, psi[k], e, mu, onSupport));
         }
 
-        // 4. the final stage, chosen on folds of these data
-        int[] effectColumns = design.effectColumns() != null ? design.effectColumns() : IntStream.range(0, p).toArray();
-        int[] wanted = design.arms() != null ? design.arms() : IntStream.range(1, arms).toArray();
-        long[] ids = design.ids() != null ? design.ids() : IntStream.range(0, n).asLongStream().toArray();
-        FinalStage finalStage = new FinalStageSelection(settings, x, z, effectColumns, psi, onSupport, wanted,
-                design.priorEffect(), fold, ids).fit();
-
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("estimator", "cross-fitted AIPW (normalised weights) + DR-learner, nuisance models and final "
-                + "stage chosen by cross-validation");
-        provenance.put("settings", settings.toString());
-        provenance.put("propensity", propensity.full().chosen());
-        for (int k = 0; k < arms; k++) {
-            provenance.put("outcome." + data.armNames().get(k), outcomes.get(k).chosen());
+        // 4. DR-learner final stage with a joint sandwich covariance
+        FinalStage finalStage;
+        if (effectColumns == null) {
+            finalStage = finalStage(z, psi, onSupport, penalties(p + 1, null, new int[0]));
+        } else {
+            finalStage = embed(finalStage(select(z, effectColumns), psi, onSupport,
+                    penalties(effectColumns.length + 1, effectColumns, lightColumns)), effectColumns, p + 1);
         }
-        provenance.put("finalStage", finalStage.chosen());
-        provenance.put("effectColumns", String.join(",",
-                Arrays.stream(effectColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("estimator", "cross-fitted AIPW + DR-learner (ridge final stage, HC0 sandwich)");
+        provenance.put("settings", settings.toString());
+        if (effectColumns != null) {
+            provenance.put("effectColumns", String.join(",",
+                    Arrays.stream(effectColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
+            if (lightColumns.length > 0) {
+                provenance.put("effectColumnsLightlyPenalised", String.join(",",
+                        Arrays.stream(lightColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
+            }
+        }
         provenance.put("clients", Integer.toString(n));
         for (int k = 0; k < arms; k++) {
             provenance.put("clients." + data.armNames().get(k), Integer.toString(sizes[k]));
         }
         DrLearnerModel model = new DrLearnerModel(new DrLearnerModel.State(DrLearnerModel.FORMAT, type,
-                data.armNames(), data.featureNames(), means, scales, propensity.full(), thresholds,
-                supportRule.columnMin(), supportRule.columnMax(), outcomes, finalStage, provenance));
+                data.armNames(), data.featureNames(), means, scales, propensityFull, thresholds,
+                supportRule.columnMin(), supportRule.columnMax(), finalStage.coefficients(), finalStage.covariance(),
+                outcomeFull, provenance));
         return new CausalFit(type, summaries, overlap(data, e, thresholds, onSupport), model, e);
-    }
-
-    /** {@code (1{A=k}/max(e_k, clip))} divided by its mean over all clients. */
-    private double[] normalisedWeights(int[] a, double[][] e, int k) {
-        int n = a.length;
-        double[] w = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (a[i] == k) {
-                w[i] = 1 / Math.max(e[i][k], settings.propensityClip());
-                sum += w[i];
-            }
-        }
-        double scale = n / sum;
-        for (int i = 0; i < n; i++) {
-            w[i] *= scale;
-        }
-        return w;
     }
 
     /** Thresholds max(absolute, relative x arm share) and each arm's feature ranges. */
@@ -295,51 +263,119 @@ public final class DoublyRobustEstimator {
         return new SupportRule(data.armNames(), data.featureNames(), thresholds, columnMin, columnMax);
     }
 
+    /** The DR-learner's coefficients per treatment arm and their joint covariance. */
+    private record FinalStage(double[][] coefficients, double[][] covariance) {
+    }
+
+    /** Ridge regression of each arm's pseudo-outcome on the design, over that arm's on-support clients. */
+    private double[] penalties(int width, int[] effectColumns, int[] lightColumns) {
+        double[] penalties = new double[width];
+        Arrays.fill(penalties, settings.finalLambda());
+        if (effectColumns != null) {
+            for (int c = 0; c < effectColumns.length; c++) {
+                int column = effectColumns[c];
+                if (Arrays.stream(lightColumns).anyMatch(light -> light == column)) {
+                    penalties[c + 1] = 1; // light, not zero: a constant column would make the system singular
+                }
+            }
+        }
+        return penalties;
+    }
+
+    private FinalStage finalStage(double[][] z, double[][] psi, boolean[][] onSupport, double[] penalties) {
+        int n = z.length;
+        int arms = psi.length;
+        double[][] coefficients = new double[arms - 1][];
+        double[][][] gramInverse = new double[arms - 1][][];
+        double[][] residual = new double[arms - 1][n];
+        for (int k = 1; k < arms; k++) {
+            int arm = k;
+            int[] rows = rowsWhere(i -> onSupport[i][arm], n);
+            if (rows.length == 0) {
+                rows = rowsWhere(i -> true, n); // nobody on support: fit anyway so the file is complete; every prediction is flagged
+            }
+            RidgeRegression.Fit fit = RidgeRegression.fit(z, psi[k], rows, penalties);
+            coefficients[k - 1] = fit.coefficients();
+            gramInverse[k - 1] = fit.gramInverse();
+            for (int i : rows) {
+                residual[k - 1][i] = psi[k][i] - Matrices.dot(fit.coefficients(), z[i]);
+            }
+        }
+        return new FinalStage(coefficients, sandwich(z, residual, gramInverse, z[0].length));
+    }
+
+    /** The intercept column and the chosen (standardised) feature columns. */
+    private static double[][] select(double[][] z, int[] columns) {
+        double[][] result = new double[z.length][columns.length + 1];
+        for (int i = 0; i < z.length; i++) {
+            result[i][0] = z[i][0];
+            for (int c = 0; c < columns.length; c++) {
+                result[i][c + 1] = z[i][columns[c] + 1];
+            }
+        }
+        return result;
+    }
+
+    /** A final stage over selected columns, written into full-width coefficients and covariance (zeros elsewhere). */
+    private static FinalStage embed(FinalStage small, int[] columns, int width) {
+        int blocks = small.coefficients().length;
+        int[] position = new int[columns.length + 1];
+        position[0] = 0;
+        for (int c = 0; c < columns.length; c++) {
+            position[c + 1] = columns[c] + 1;
+        }
+        double[][] coefficients = new double[blocks][width];
+        double[][] covariance = new double[blocks * width][blocks * width];
+        int smallWidth = columns.length + 1;
+        for (int b = 0; b < blocks; b++) {
+            for (int s = 0; s < smallWidth; s++) {
+                coefficients[b][position[s]] = small.coefficients()[b][s];
+                for (int b2 = 0; b2 < blocks; b2++) {
+                    for (int t = 0; t < smallWidth; t++) {
+                        covariance[b * width + position[s]][b2 * width + position[t]] =
+                                small.covariance()[b * smallWidth + s][b2 * smallWidth + t];
+                    }
+                }
+            }
+        }
+        return new FinalStage(coefficients, covariance);
+    }
+
+    /** Coefficients of one arm's outcome model: the logit of P(Y = 1), or the mean of Y. */
+    private double[] fitOutcome(OutcomeType type, double[][] z, double[] y, int[] rows, double[] start) {
+        if (type == OutcomeType.BINARY) {
+            int[] label = new int[y.length];
+            for (int i : rows) {
+                label[i] = (int) y[i];
+            }
+            double[][] warm = start == null ? null : new double[][] {new double[start.length], start};
+            return SoftmaxRegression.fit(z, label, 2, rows, settings.outcomeLambda(), warm)[1];
+        }
+        return RidgeRegression.fit(z, y, rows, settings.outcomeLambda()).coefficients();
+    }
+
     private ArmSummary summarise(int k, CausalData data, double[] psi, double[][] e, double[][] mu, boolean[][] onSupport) {
         int n = data.size();
         int[] a = data.treatment();
         double[] y = data.outcome();
         double clip = settings.propensityClip();
-        double sumPsi = 0;
-        int supported = 0;
-        for (int i = 0; i < n; i++) {
-            if (onSupport[i][k]) {
-                sumPsi += psi[i];
-                supported++;
-            }
-        }
-        double ate = sumPsi / Math.max(1, supported);
-        double squaresPsi = 0;
-        for (int i = 0; i < n; i++) {
-            if (onSupport[i][k]) {
-                squaresPsi += (psi[i] - ate) * (psi[i] - ate);
-            }
-        }
-        double ateSe = supported > 1 ? Math.sqrt(squaresPsi / (supported - 1) / supported) : Double.NaN;
+        double ate = mean(psi);
+        double ateSe = Math.sqrt(variance(psi, ate) / n);
 
-        // ATT over the treated on support, doubly robust
         int nk = 0;
-        int treatedOff = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (a[i] == k) {
-                if (!onSupport[i][k]) {
-                    treatedOff++;
-                    continue;
-                }
                 nk++;
                 sum += y[i] - mu[i][0];
-            } else if (a[i] == 0 && onSupport[i][k]) {
+            } else if (a[i] == 0) {
                 sum -= e[i][k] / Math.max(e[i][0], clip) * (y[i] - mu[i][0]);
             }
         }
-        double att = sum / Math.max(1, nk);
-        double share = nk / (double) supported;
+        double att = sum / nk;
+        double share = nk / (double) n;
         double squares = 0;
         for (int i = 0; i < n; i++) {
-            if (!onSupport[i][k]) {
-                continue;
-            }
             double phi = 0;
             if (a[i] == k) {
                 phi = (y[i] - mu[i][0] - att) / share;
@@ -348,7 +384,7 @@ public final class DoublyRobustEstimator {
             }
             squares += phi * phi;
         }
-        double attSe = Math.sqrt(squares) / Math.max(1, supported);
+        double attSe = Math.sqrt(squares) / n;
 
         double[] treated = outcomes(a, y, k);
         double[] control = outcomes(a, y, 0);
@@ -357,14 +393,17 @@ public final class DoublyRobustEstimator {
         double naive = meanTreated - meanControl;
         double naiveSe = Math.sqrt(variance(treated, meanTreated) / treated.length
                 + variance(control, meanControl) / control.length);
-        int treatedAll = nk + treatedOff;
-        return new ArmSummary(k, data.armNames().get(k), treatedAll, ate, ateSe, ate - Z95 * ateSe, ate + Z95 * ateSe,
+        int off = 0;
+        for (boolean[] row : onSupport) {
+            off += row[k] ? 0 : 1;
+        }
+        return new ArmSummary(k, data.armNames().get(k), nk, ate, ateSe, ate - Z95 * ateSe, ate + Z95 * ateSe,
                 att, attSe, att - Z95 * attSe, att + Z95 * attSe, naive, naiveSe, naive - Z95 * naiveSe,
-                naive + Z95 * naiveSe, (n - supported) / (double) n, treatedOff / (double) Math.max(1, treatedAll));
+                naive + Z95 * naiveSe, off / (double) n);
     }
 
     /** V_jk = A_j^-1 (sum_i z_i z_i' r_ji r_ki) A_k^-1 over the stacked coefficients of all arms. */
-    static double[][] sandwich(double[][] z, double[][] residual, double[][][] gramInverse, int columns) {
+    private static double[][] sandwich(double[][] z, double[][] residual, double[][][] gramInverse, int columns) {
         int blocks = residual.length;
         int d = blocks * columns;
         double[][] meat = new double[d][d];

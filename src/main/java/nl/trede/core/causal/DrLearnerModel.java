@@ -13,24 +13,26 @@ import nl.trede.core.digest.Sha256;
 
 /**
  * A fitted DR-learner: predicts one client's effect of every arm versus control with a 95 %
- * interval, says whether the client is on support for each arm, and blends with per-client priors
- * by the weight the selection chose. Immutable.
+ * interval, says whether the client is on support for each arm, and shrinks toward per-client
+ * priors on request. Immutable.
  *
- * <p>The client effect of arm k and its standard error come from the {@link FinalStage}: linear
- * ({@code z' b_k}, variance {@code z' V_kk z} from the joint sandwich covariance) or flexible (the
- * mean and standard deviation of the bootstrap replicates' trees). The covariance of two arms'
- * estimates comes from the same source and is what the tie rule uses.
+ * <p>Client effect of arm k: {@code tau_k(x) = z(x)' b_k}, where {@code z(x)} is the standardised
+ * feature vector with an intercept and {@code b_k} the ridge coefficients of the doubly robust
+ * pseudo-outcome. Its variance is {@code z' V_kk z}, with {@code V} the joint sandwich (HC0)
+ * covariance of all arms' coefficients; {@code z' V_jk z} is the covariance used by the tie rule.
  *
- * <p>Saved as JSON, not as a Tribuo protobuf: the file states exactly the coefficients or trees,
- * support thresholds and column names, which anyone can audit without Trede's code. Like every
- * model file it is checked against its SHA-256 on load ({@link #load(Path, String)}).
+ * <p>Saved as JSON, not as a Tribuo protobuf: Tribuo's regressions return no coefficient
+ * covariance, and the effect model is a handful of linear coefficient vectors with their
+ * covariance, support thresholds and column names, which a small, diffable JSON file states
+ * exactly and which anyone can audit without Trede's code. Like every model file it is checked
+ * against its SHA-256 on load ({@link #load(Path, String)}).
  *
  * @see DoublyRobustEstimator
  */
 public final class DrLearnerModel {
 
     /** The file format written into every saved model. */
-    public static final String FORMAT = "trede-dr-learner/2";
+    public static final String FORMAT = "trede-dr-learner/1";
 
     private static final double Z95 = 1.959963984540054;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -44,20 +46,24 @@ public final class DrLearnerModel {
     /**
      * The model's full content, as written to JSON.
      *
-     * @param featureMeans      subtracted from each feature before use (linear models)
-     * @param featureScales     divides each centred feature (1 for constant columns)
-     * @param propensity        the propensity over all arms, refitted on all clients (support rule)
-     * @param supportThresholds {@code [K]} propensity below which a client is off support
-     * @param columnMin         {@code [K][p]} smallest value of each feature among the arm's clients
-     * @param columnMax         {@code [K][p]} largest value
-     * @param outcomes          {@code [K]} per-arm outcome models refitted on all clients (T-learner baseline)
-     * @param finalStage        the client-level effects
-     * @param provenance        settings, the models chosen and why, sample sizes, data hash: key/value pairs
+     * @param featureMeans           subtracted from each feature before use
+     * @param featureScales          divides each centred feature (1 for constant columns)
+     * @param propensityCoefficients {@code [K][1+p]} multinomial logit, arm 0 the reference
+     * @param supportThresholds      {@code [K]} propensity below which a client is off support
+     * @param columnMin              {@code [K][p]} smallest value of each feature among the arm's clients
+     * @param columnMax              {@code [K][p]} largest value
+     * @param effectCoefficients     {@code [K-1][1+p]} DR-learner coefficients of arms 1..K-1
+     * @param effectCovariance       {@code [(K-1)(1+p)][(K-1)(1+p)]} joint covariance of the stacked coefficients
+     * @param outcomeCoefficients    {@code [K][1+p]} per-arm outcome models (T-learner baseline):
+     *                               logit of P(outcome = 1) for a binary outcome, the mean otherwise
+     * @param provenance             settings, sample sizes, data hash: free text key/value pairs
      */
     public record State(String format, OutcomeType outcomeType, List<String> armNames, List<String> featureNames,
-                        double[] featureMeans, double[] featureScales, Nuisance propensity, double[] supportThresholds,
-                        double[][] columnMin, double[][] columnMax, List<Nuisance> outcomes, FinalStage finalStage,
-                        Map<String, String> provenance) {
+                        double[] featureMeans, double[] featureScales,
+                        double[][] propensityCoefficients, double[] supportThresholds,
+                        double[][] columnMin, double[][] columnMax,
+                        double[][] effectCoefficients, double[][] effectCovariance,
+                        double[][] outcomeCoefficients, Map<String, String> provenance) {
     }
 
     /** Whether a client is on support for the comparison of an arm with control, and if not why. */
@@ -72,13 +78,12 @@ public final class DrLearnerModel {
         int arms = state.armNames().size();
         int p = state.featureNames().size();
         this.columns = p + 1;
-        FinalStage f = state.finalStage();
         boolean ok = state.featureMeans().length == p && state.featureScales().length == p
-                && state.supportThresholds().length == arms
+                && state.propensityCoefficients().length == arms && state.supportThresholds().length == arms
                 && state.columnMin().length == arms && state.columnMax().length == arms
-                && state.outcomes().size() == arms
-                && (f.linear() ? f.coefficients().length == arms - 1 && f.covariance().length == (arms - 1) * columns
-                        : f.replicates().size() == arms - 1);
+                && state.effectCoefficients().length == arms - 1
+                && state.effectCovariance().length == (arms - 1) * columns
+                && state.outcomeCoefficients().length == arms;
         if (!ok) {
             throw new IllegalArgumentException("model arrays do not match " + arms + " arms and " + p + " features");
         }
@@ -92,8 +97,9 @@ public final class DrLearnerModel {
         Map<String, String> merged = new java.util.LinkedHashMap<>(state.provenance());
         merged.putAll(extra);
         return new DrLearnerModel(new State(state.format(), state.outcomeType(), state.armNames(), state.featureNames(),
-                state.featureMeans(), state.featureScales(), state.propensity(), state.supportThresholds(),
-                state.columnMin(), state.columnMax(), state.outcomes(), state.finalStage(), merged));
+                state.featureMeans(), state.featureScales(), state.propensityCoefficients(), state.supportThresholds(),
+                state.columnMin(), state.columnMax(), state.effectCoefficients(), state.effectCovariance(),
+                state.outcomeCoefficients(), merged));
     }
 
     public State state() {
@@ -115,7 +121,7 @@ public final class DrLearnerModel {
 
     /** Estimated probability of receiving each arm for a client with these (raw) features. */
     public double[] propensities(double[] x) {
-        return propensities(x, standardise(x));
+        return propensitiesOfStandardised(standardise(x));
     }
 
     /**
@@ -137,12 +143,11 @@ public final class DrLearnerModel {
     }
 
     /**
-     * This client's effects, each blended with its prior by the weight s the selection chose
-     * ({@link FinalStage#priorWeight()}): {@code estimate = (1-s) data + s prior}, with standard error
-     * {@code sqrt((1-s)^2 sd_data^2 + s^2 sd_prior^2)} (the prior's error counted as independent of
-     * the data's); {@code priorShare} is s.
+     * This client's effects, each shrunk toward its prior by precision weighting:
+     * {@code estimate = (1-s) data + s prior} with {@code s = (1/sd_prior^2) / (1/sd_prior^2 + 1/sd_data^2)}
+     * (the priorShare), and posterior sd {@code sqrt(1 / (1/sd_prior^2 + 1/sd_data^2))}.
      *
-     * @param priors indexed by arm; entry 0 (control) is ignored; a null entry means no prior (all data)
+     * @param priors indexed by arm; entry 0 (control) is ignored; a null entry means no prior
      */
     public ClientEffects predict(double[] x, Prior[] priors) {
         int arms = armNames().size();
@@ -150,112 +155,56 @@ public final class DrLearnerModel {
             throw new IllegalArgumentException("need one prior slot per arm (" + arms + ")");
         }
         double[] z = standardise(x);
-        double[] e = propensities(x, z);
-        double[] estimate = new double[arms];
+        double[] e = propensitiesOfStandardised(z);
         double[][] dataCovariance = new double[arms][arms];
-        dataEffects(x, z, estimate, dataCovariance);
+        for (int j = 1; j < arms; j++) {
+            for (int k = j; k < arms; k++) {
+                double c = Matrices.quadraticForm(z, state.effectCovariance(), (j - 1) * columns, (k - 1) * columns, z);
+                dataCovariance[j][k] = c;
+                dataCovariance[k][j] = c;
+            }
+        }
         List<ArmEffect> effects = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
             Support support = supportRule.check(x, e, k);
-            effects.add(combine(k, support, estimate[k], Math.sqrt(Math.max(0, dataCovariance[k][k])), priors[k]));
+            double data = Matrices.dot(state.effectCoefficients()[k - 1], z);
+            double dataSd = Math.sqrt(Math.max(0, dataCovariance[k][k]));
+            effects.add(combine(k, support, data, dataSd, priors[k]));
         }
         return new ClientEffects(effects, dataCovariance);
     }
 
-    /** The final stage's estimates (NaN for an arm it was not fitted for) and their covariance, arm 0 all zero. */
-    private void dataEffects(double[] x, double[] z, double[] estimate, double[][] covariance) {
-        FinalStage f = state.finalStage();
-        int arms = estimate.length;
-        if (f.linear()) {
-            for (int j = 1; j < arms; j++) {
-                estimate[j] = Matrices.dot(f.coefficients()[j - 1], z);
-                for (int k = j; k < arms; k++) {
-                    double c = Matrices.quadraticForm(z, f.covariance(), (j - 1) * columns, (k - 1) * columns, z);
-                    covariance[j][k] = c;
-                    covariance[k][j] = c;
-                }
-            }
-            return;
-        }
-        int replicates = 0;
-        for (List<BoostedTrees.Ensemble> bag : f.replicates()) {
-            replicates = Math.max(replicates, bag.size());
-        }
-        double[][] draws = new double[arms][replicates];
-        for (int k = 1; k < arms; k++) {
-            List<BoostedTrees.Ensemble> bag = f.replicates().get(k - 1);
-            if (bag.isEmpty()) {
-                estimate[k] = Double.NaN;
-                continue;
-            }
-            double sum = 0;
-            for (int b = 0; b < bag.size(); b++) {
-                draws[k][b] = bag.get(b).margin(x);
-                sum += draws[k][b];
-            }
-            estimate[k] = sum / bag.size();
-        }
-        for (int j = 1; j < arms; j++) {
-            for (int k = j; k < arms; k++) {
-                if (Double.isNaN(estimate[j]) || Double.isNaN(estimate[k])) {
-                    continue;
-                }
-                double c = 0;
-                for (int b = 0; b < replicates; b++) {
-                    c += (draws[j][b] - estimate[j]) * (draws[k][b] - estimate[k]);
-                }
-                c /= replicates - 1;
-                covariance[j][k] = c;
-                covariance[k][j] = c;
-            }
-        }
-    }
-
     private ArmEffect combine(int arm, Support support, double data, double dataSd, Prior prior) {
         String name = armNames().get(arm);
-        if (!support.onSupport() || Double.isNaN(data)) {
-            String note = support.onSupport() ? "no client-level effect was fitted for " + name : support.note();
+        if (!support.onSupport()) {
             if (prior == null) {
-                return new ArmEffect(arm, name, false, note, Double.NaN, Double.NaN, Double.NaN,
+                return new ArmEffect(arm, name, false, support.note(), Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, EffectSource.LEARNED);
             }
-            return new ArmEffect(arm, name, false, note, prior.mean(), prior.mean() - Z95 * prior.sd(),
+            return new ArmEffect(arm, name, false, support.note(), prior.mean(), prior.mean() - Z95 * prior.sd(),
                     prior.mean() + Z95 * prior.sd(), prior.sd(), Double.NaN, Double.NaN, 1.0, EffectSource.PRIOR);
         }
-        if (prior == null) {
-            return new ArmEffect(arm, name, true, "", data, data - Z95 * dataSd, data + Z95 * dataSd, dataSd,
-                    data, dataSd, 0, EffectSource.LEARNED);
-        }
-        double s = state.finalStage().priorWeight();
-        double estimate = (1 - s) * data + s * prior.mean();
-        double sd = Math.sqrt((1 - s) * (1 - s) * dataSd * dataSd + s * s * prior.sd() * prior.sd());
-        return new ArmEffect(arm, name, true, "", estimate, estimate - Z95 * sd, estimate + Z95 * sd, sd,
-                data, dataSd, s, s > 0 ? EffectSource.BLEND : EffectSource.LEARNED);
-    }
-
-    /**
-     * How much each feature moves this client's learned (data) effect of an arm away from the
-     * average client's, in the outcome's units: {@code b_c z_c} for a linear final stage, the trees'
-     * path contributions averaged over the replicates for a flexible one.
-     */
-    public double[] contributions(double[] x, int arm) {
-        FinalStage f = state.finalStage();
-        double[] out = new double[columns - 1];
-        if (f.linear()) {
-            double[] z = standardise(x);
-            for (int c = 0; c < out.length; c++) {
-                out[c] = f.coefficients()[arm - 1][c + 1] * z[c + 1];
+        double estimate = data;
+        double sd = dataSd;
+        double priorShare = 0;
+        EffectSource source = EffectSource.LEARNED;
+        if (prior != null) {
+            source = EffectSource.BLEND;
+            if (prior.sd() == 0) {
+                priorShare = 1;
+                sd = 0;
+            } else if (dataSd == 0) {
+                priorShare = 0;
+            } else {
+                double priorPrecision = 1 / (prior.sd() * prior.sd());
+                double dataPrecision = 1 / (dataSd * dataSd);
+                priorShare = priorPrecision / (priorPrecision + dataPrecision);
+                sd = Math.sqrt(1 / (priorPrecision + dataPrecision));
             }
-            return out;
+            estimate = priorShare * prior.mean() + (1 - priorShare) * data;
         }
-        List<BoostedTrees.Ensemble> bag = f.replicates().get(arm - 1);
-        for (BoostedTrees.Ensemble e : bag) {
-            e.contributions(x, out);
-        }
-        for (int c = 0; c < out.length; c++) {
-            out[c] /= Math.max(1, bag.size());
-        }
-        return out;
+        return new ArmEffect(arm, name, true, "", estimate, estimate - Z95 * sd, estimate + Z95 * sd, sd,
+                data, dataSd, priorShare, source);
     }
 
     /**
@@ -264,7 +213,11 @@ public final class DrLearnerModel {
      */
     public double tLearnerEffect(double[] x, int arm) {
         double[] z = standardise(x);
-        return state.outcomes().get(arm).mean(outcomeType(), x, z) - state.outcomes().get(0).mean(outcomeType(), x, z);
+        return predictedOutcome(z, arm) - predictedOutcome(z, 0);
+    }
+
+    private double predictedOutcome(double[] z, int arm) {
+        return outcomeType().mean(Matrices.dot(state.outcomeCoefficients()[arm], z));
     }
 
     double[] standardise(double[] x) {
@@ -279,9 +232,9 @@ public final class DrLearnerModel {
         return z;
     }
 
-    private double[] propensities(double[] x, double[] z) {
+    private double[] propensitiesOfStandardised(double[] z) {
         double[] e = new double[armNames().size()];
-        state.propensity().probabilities(x, z, e);
+        SoftmaxRegression.probabilities(state.propensityCoefficients(), z, e);
         return e;
     }
 

@@ -23,7 +23,7 @@ public record LogisticModel(double[] means, double[] scales, double[] coefficien
             y[i] = label[i] ? 1 : 0;
             rows[i] = i;
         }
-        double[] beta = SoftmaxRegression.fit(z, y, 2, rows, lambda)[1];
+        double[] beta = SoftmaxRegression.fit(z, y, 2, rows, lambda, null)[1];
         return new LogisticModel(means, scales, beta);
     }
 

@@ -12,8 +12,6 @@ final class SoftmaxRegression {
     private static final double TOLERANCE = 1e-7;
     /** Keeps the Hessian positive definite when a class is absent from the rows. */
     private static final double INTERCEPT_JITTER = 1e-8;
-    /** Rows the Hessian is accumulated over, at most (about). */
-    private static final int HESSIAN_ROWS = 8_192;
 
     private SoftmaxRegression() {
     }
@@ -25,34 +23,34 @@ final class SoftmaxRegression {
      * @param label   class of each row, 0 .. classes-1
      * @param rows    the rows to fit on
      * @param lambda  ridge penalty on the non-intercept coefficients
-     * @return coefficients {@code [classes][columns]}, row 0 all zero; always started from zero
-     *         (a warm start from another fold's fit would carry that fold's data into this one)
+     * @param start   warm start ({@code [classes][columns]}), or null for zeros
+     * @return coefficients {@code [classes][columns]}, row 0 all zero
      */
-    static double[][] fit(double[][] z, int[] label, int classes, int[] rows, double lambda) {
+    static double[][] fit(double[][] z, int[] label, int classes, int[] rows, double lambda, double[][] start) {
         int columns = z[0].length;
         int free = classes - 1;
         int d = free * columns;
         double[][] beta = new double[classes][columns];
+        if (start != null) {
+            for (int k = 0; k < classes; k++) {
+                beta[k] = start[k].clone();
+            }
+        }
         double[] prob = new double[classes];
         double loss = loss(z, label, rows, beta, lambda, prob);
-        // The Hessian only steers the steps: from an evenly spaced subset of a large data set it costs a
-        // fraction and the steps still end where the exact gradient is zero.
-        int stride = Math.max(1, rows.length / HESSIAN_ROWS);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] gradient = new double[d];
             double[][] hessian = new double[d][d];
-            for (int s = 0; s < rows.length; s++) {
-                int r = rows[s];
+            for (int r : rows) {
                 double[] zi = z[r];
                 probabilities(beta, zi, prob);
-                boolean curvature = s % stride == 0;
                 for (int j = 1; j < classes; j++) {
                     double g = prob[j] - (label[r] == j ? 1 : 0);
                     int oj = (j - 1) * columns;
                     for (int a = 0; a < columns; a++) {
                         gradient[oj + a] += g * zi[a];
                     }
-                    for (int k = j; curvature && k < classes; k++) {
+                    for (int k = j; k < classes; k++) {
                         double w = prob[j] * ((j == k ? 1 : 0) - prob[k]);
                         int ok = (k - 1) * columns;
                         for (int a = 0; a < columns; a++) {
@@ -65,13 +63,6 @@ final class SoftmaxRegression {
                                 row[ok + b] += wa * zi[b];
                             }
                         }
-                    }
-                }
-            }
-            if (stride > 1) {
-                for (double[] row : hessian) {
-                    for (int t = 0; t < d; t++) {
-                        row[t] *= stride;
                     }
                 }
             }

@@ -18,7 +18,6 @@ public record EffectModelCard(
         String regenerate,
         TrainingData trainingData,
         Method method,
-        TrainingCost training,
         List<ArmResult> arms,
         List<PolicyResult> policy,
         List<String> limits) {
@@ -29,18 +28,10 @@ public record EffectModelCard(
                                double creamSkimming, double programmeShare) {
     }
 
-    /**
-     * @param selected per intervention and horizon: the nuisance models and the final stage the
-     *                 cross-validation chose on the training history, with their losses
-     */
     public record Method(String estimator, String featureVersion, List<String> nuisanceColumns,
-                         List<String> finalStageColumns, int folds, double propensityClip, String weights,
-                         String selection, String intervals, String shrinkage, String support, String ties,
-                         List<String> selected) {
-    }
-
-    /** What fitting cost on the machine that ran {@code train-models}: wall time and the heap's peak. */
-    public record TrainingCost(int records, double seconds, long peakHeapBytes, int availableProcessors) {
+                         List<String> finalStageColumns, List<String> lightlyPenalisedColumns, int folds,
+                         double propensityClip, double finalStageRidge12, double finalStageRidge24,
+                         String shrinkage, String support, String ties) {
     }
 
     /**

@@ -32,24 +32,23 @@ public final class EffectModelTrainer {
     public static final int[] HORIZONS = {12, 24};
 
     /**
-     * @param seed           seeds the cross-fitting folds, the trees and the bootstrap; {@code train-models}
-     *                       also draws the synthetic history with {@link #historySeed()} and the held-out
-     *                       population with {@link #heldOutSeed()}
+     * @param seed           seeds the cross-fitting folds; {@code train-models} also draws the synthetic
+     *                       history with {@link #historySeed()} and the held-out population with
+     *                       {@link #heldOutSeed()}
      * @param historyClients size of the synthetic history {@code train-models} learns from (and the card names)
      * @param heldOutClients size of the fresh synthetic population the card's client-level results are measured on
      * @param population     how {@code train-models} generates both
+     * @param finalLambda12  ridge penalty of the 12-month DR-learners' final stage (standardised columns;
+     *                       the literature prior and the baseline chance get a light penalty of 1)
+     * @param finalLambda24  the same at 24 months
      * @param threads        interventions fitted in parallel (results do not depend on it)
-     * @param nuisance       which nuisance models may be chosen (SELECTED: by cross-validated loss)
-     * @param finalStage     which final stages may be chosen (SELECTED: by cross-validated DR loss;
-     *                       LINEAR gives the linear DR-learner, for comparison)
      */
     public record Settings(long seed, int historyClients, int heldOutClients, String version,
-                           PopulationGenerator.Settings population, int threads,
-                           DoublyRobustEstimator.Choice nuisance, DoublyRobustEstimator.Choice finalStage) {
+                           PopulationGenerator.Settings population, double finalLambda12, double finalLambda24, int threads,
+                           boolean priorUnpenalised) {
 
         public static Settings standard(long seed) {
-            return new Settings(seed, 50_000, 10_000, "effects-2.0.0", PopulationGenerator.Settings.defaults(), 2,
-                    DoublyRobustEstimator.Choice.SELECTED, DoublyRobustEstimator.Choice.SELECTED);
+            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
         }
 
         public long historySeed() {
@@ -60,18 +59,11 @@ public final class EffectModelTrainer {
             return seed + 2;
         }
 
-        /** The same settings with the final stage forced (or left to the selection). */
-        public Settings withFinalStage(DoublyRobustEstimator.Choice choice) {
-            return new Settings(seed, historyClients, heldOutClients, version, population, threads, nuisance, choice);
-        }
-
-        /** The same settings with the nuisance models forced (or left to the selection). */
-        public Settings withNuisance(DoublyRobustEstimator.Choice choice) {
-            return new Settings(seed, historyClients, heldOutClients, version, population, threads, choice, finalStage);
-        }
-
-        public DoublyRobustEstimator.Settings estimator() {
-            return DoublyRobustEstimator.Settings.defaults().withSeed(seed).withNuisance(nuisance).withFinalStage(finalStage);
+        public DoublyRobustEstimator.Settings estimator(int horizonMonths) {
+            double finalLambda = horizonMonths >= 24 ? finalLambda24 : finalLambda12;
+            DoublyRobustEstimator.Settings d = DoublyRobustEstimator.Settings.defaults();
+            return new DoublyRobustEstimator.Settings(d.folds(), seed, d.propensityClip(), d.supportAbsolute(),
+                    d.supportRelative(), d.propensityLambda(), d.outcomeLambda(), finalLambda);
         }
     }
 
@@ -104,9 +96,8 @@ public final class EffectModelTrainer {
 
     public Fit fit(TrainingData data) {
         List<TrainingRecord> records = data.records();
-        LogisticModel baseline = baseline(records, i -> true);
-        double[] crossFitted = crossFittedBaseline(records);
-        List<ArmFit> fits = fitAll(records, crossFitted);
+        LogisticModel baseline = baseline(records);
+        List<ArmFit> fits = fitAll(records, baseline);
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
@@ -114,7 +105,8 @@ public final class EffectModelTrainer {
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("history", data.description());
-        provenance.put("estimator", settings.estimator().toString());
+        provenance.put("estimator12", settings.estimator(12).toString());
+        provenance.put("estimator24", settings.estimator(24).toString());
         provenance.put("design", "per intervention: clients eligible for it; arms NONE (control), the intervention, OTHER");
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
                 settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
@@ -123,12 +115,10 @@ public final class EffectModelTrainer {
 
     /**
      * P(work within 12 months | intake) among the records in which nothing was given and the
-     * 12-month outcome is known (when the choice depended on the intake only, this is the chance
-     * without help), fitted on the records that pass {@code use}.
+     * 12-month outcome is known (when the choice depended on the intake only, this is the chance without help).
      */
-    private LogisticModel baseline(List<TrainingRecord> records, java.util.function.IntPredicate use) {
-        List<TrainingRecord> none = java.util.stream.IntStream.range(0, records.size()).filter(use)
-                .mapToObj(records::get).filter(r -> r.gotNothing() && r.within12().known()).toList();
+    private LogisticModel baseline(List<TrainingRecord> records) {
+        List<TrainingRecord> none = records.stream().filter(r -> r.gotNothing() && r.within12().known()).toList();
         double[][] x = new double[none.size()][];
         boolean[] worked = new boolean[none.size()];
         for (int i = 0; i < none.size(); i++) {
@@ -138,30 +128,7 @@ public final class EffectModelTrainer {
         return LogisticModel.fit(x, worked, 1.0);
     }
 
-    /**
-     * Every record's baseline chance from a model fitted on the other folds' records, so that no
-     * record's baseline column saw its own outcome.
-     */
-    private double[] crossFittedBaseline(List<TrainingRecord> records) {
-        int folds = settings.estimator().folds();
-        double[] result = new double[records.size()];
-        for (int f = 0; f < folds; f++) {
-            int current = f;
-            LogisticModel model = baseline(records, i -> fold(i, folds) != current);
-            for (int i = 0; i < records.size(); i++) {
-                if (fold(i, folds) == current) {
-                    result[i] = model.probability(features.baseDesign(records.get(i).profile()));
-                }
-            }
-        }
-        return result;
-    }
-
-    private int fold(int record, int folds) {
-        return (int) Math.floorMod(new java.util.SplittableRandom(settings.seed() ^ (record * 0x9E3779B97F4A7C15L)).nextLong(), folds);
-    }
-
-    private List<ArmFit> fitAll(List<TrainingRecord> records, double[] baseline) {
+    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
             List<Future<ArmFit>> futures = new ArrayList<>();
@@ -187,40 +154,32 @@ public final class EffectModelTrainer {
         }
     }
 
-    /** One intervention at one horizon: the eligible records with a known outcome, their priors and ids. */
-    private record ArmData(CausalData data, double[][] prior, long[] ids) {
-    }
-
     /** The data set of one intervention at one horizon: the eligible records, by their recorded intake, with a known outcome. */
-    private ArmData data(List<TrainingRecord> records, double[] baseline, Intervention intervention, int h) {
+    private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
         List<double[]> x = new ArrayList<>();
-        List<double[]> priors = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            TrainingRecord r = records.get(i);
+        for (TrainingRecord r : records) {
             IntakeProfile profile = r.profile();
             if (!intervention.eligibility().admits(profile) || !r.outcome(h).known()) {
                 continue;
             }
-            x.add(features.encode(profile, baseline[i]));
-            priors.add(new double[] {0, prior.estimate(profile, intervention, h).pointEstimate() / 100, 0});
-            ids.add((long) i);
+            x.add(features.encode(profile, baseline.probability(features.baseDesign(profile)),
+                    prior.estimate(profile, intervention, h).pointEstimate() / 100));
             arm.add(r.gotNothing() ? 0 : r.gotOnly(intervention.code()) ? 1 : 2);
             y.add(r.outcome(h).worked() ? 1.0 : 0.0);
         }
-        CausalData data = new CausalData(x.toArray(double[][]::new), features.columnNames(),
+        return new CausalData(x.toArray(double[][]::new), features.columnNames(),
                 arm.stream().mapToInt(Integer::intValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray(),
                 List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER));
-        return new ArmData(data, priors.toArray(double[][]::new), ids.stream().mapToLong(Long::longValue).toArray());
     }
 
-    private ArmFit fit(List<TrainingRecord> records, double[] baseline, Intervention intervention, int h) {
-        ArmData d = data(records, baseline, intervention, h);
-        CausalFit fit = new DoublyRobustEstimator(settings.estimator()).fit(d.data(),
-                new DoublyRobustEstimator.Design(features.effectModifierColumns(), d.prior(), new int[] {1}, d.ids()));
-        return new ArmFit(h, intervention, d.data().size(), d.data().armSizes()[1], fit);
+    private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
+        CausalData data = data(records, baseline, intervention, h);
+        CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
+                settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
+                        features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
+        return new ArmFit(h, intervention, data.size(), data.armSizes()[1], fit);
     }
 
     /** A probability difference in percentage points, as the card states it (three decimals). */

@@ -28,15 +28,14 @@ import nl.trede.core.wording.RationaleVocabulary.Driver;
  * {@link nl.trede.core.causal.DoublyRobustEstimator} on the clients eligible for that intervention,
  * with arms {@code NONE} (control), the intervention, and {@code OTHER} (any other intervention), so
  * that its average effect is the average over everyone it is meant for. Cross-fitted propensity and
- * outcome models (linear or boosted trees, chosen by cross-validated loss) adjust for every intake
- * column; the final stage (linear or boosted trees, chosen by cross-validated DR loss) uses a few
- * named effect modifiers ({@link EffectFeatures}).
+ * outcome models adjust for every intake column; the final stage is linear in a few named effect
+ * modifiers and the literature prior ({@link EffectFeatures}).
  *
  * <p>Per client, the learned effect is blended with the catalogue prior ({@link PriorEffectModel}) by
- * the weight the training data chose: {@code priorShare} says how much of the estimate is prior. A
- * client outside the support of the history for an intervention (too few comparable clients
- * received it) gets {@code comparableHistory = false} and no number. The rationale names the two or
- * three modifiers that move this client's learned effect most away from the average client's.
+ * precision weighting: {@code priorShare} says how much of the estimate is prior. A client outside
+ * the support of the history for an intervention (too few comparable clients received it) gets
+ * {@code comparableHistory = false} and no number. The rationale names the two or three modifiers
+ * that move this client's learned effect most away from the average client's.
  *
  * <p>Ties: the interventions are fitted separately, so there is no joint covariance between two
  * interventions' estimates; the {@link nl.trede.core.recommend.Recommender}'s rule (independent
@@ -44,7 +43,7 @@ import nl.trede.core.wording.RationaleVocabulary.Driver;
  */
 public final class LearnedEffectModel implements EffectModel {
 
-    public static final String FORMAT = "trede-learned-effects/2";
+    public static final String FORMAT = "trede-learned-effects/1";
     /** Registry key of the effect model. */
     public static final String KIND = "effects";
     public static final String CONTROL = Intervention.NONE;
@@ -105,13 +104,14 @@ public final class LearnedEffectModel implements EffectModel {
 
     /** The design row this model uses for a client, intervention and horizon, with its own baseline chance. */
     public double[] design(IntakeProfile profile, Intervention intervention, int horizonMonths) {
-        return features.encode(profile, baselineChance(profile));
+        return features.encode(profile, baselineChance(profile),
+                prior.estimate(profile, intervention, horizonMonths).pointEstimate() / 100);
     }
 
     /**
      * The model's own estimate of the chance of work within 12 months without intervention, fitted
-     * with it on all untreated clients of the history (training used its cross-fitted version: no
-     * client's baseline saw that client's outcome); evaluation uses this one. The service passes the distance score instead (the same
+     * with it on the untreated clients of the history: the baseline column it was trained with, and
+     * the one training and evaluation use. The service passes the distance score instead (the same
      * quantity, from the model whose number the klantmanager sees), so that one number speaks for it.
      */
     public double baselineChance(IntakeProfile profile) {
@@ -148,7 +148,7 @@ public final class LearnedEffectModel implements EffectModel {
             return new EffectEstimate(literature.pointEstimate(), literature.lower(), literature.upper(), horizon,
                     EffectSource.PRIOR, 1.0, false, intervention.eligibility().notEligible());
         }
-        double[] x = features.encode(profile, baselineChance);
+        double[] x = features.encode(profile, baselineChance, literature.pointEstimate() / 100);
         Prior[] priors = new Prior[3];
         if (shrink) {
             priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
@@ -163,12 +163,17 @@ public final class LearnedEffectModel implements EffectModel {
 
     /** The modifiers that move this client's learned effect most from the average client's, and the prior/data split. */
     private static Rationale rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
-        double[] contribution = model.contributions(x, 1);
+        DrLearnerModel.State s = model.state();
+        double[] b = s.effectCoefficients()[0];
         List<Driver> drivers = new ArrayList<>();
         for (int c = 0; c < x.length; c++) {
-            double pp = 100 * (1 - effect.priorShare()) * contribution[c];
-            if (Math.abs(pp) >= 0.05) {
-                drivers.add(new Driver(model.featureNames().get(c), pp));
+            double coefficient = b[c + 1];
+            if (coefficient == 0) {
+                continue;
+            }
+            double contribution = coefficient * (x[c] - s.featureMeans()[c]) / s.featureScales()[c];
+            if (Math.abs(contribution) >= 0.0005) {
+                drivers.add(new Driver(s.featureNames().get(c), 100 * contribution));
             }
         }
         drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(d.percentagePoints())));

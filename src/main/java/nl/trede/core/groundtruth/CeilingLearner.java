@@ -49,9 +49,7 @@ final class CeilingLearner {
     static CeilingLearner fit(SyntheticPopulation history, OutcomeTruth truth, int[] horizons, long seed,
                               List<Intervention> interventions) {
         CeilingLearner learner = new CeilingLearner(truth);
-        // the true modifiers enter the effect linearly: a linear final stage on them is the correctly specified one
-        DoublyRobustEstimator estimator = new DoublyRobustEstimator(DoublyRobustEstimator.Settings.defaults().withSeed(seed)
-                .withFinalStage(DoublyRobustEstimator.Choice.LINEAR));
+        DoublyRobustEstimator estimator = new DoublyRobustEstimator(DoublyRobustEstimator.Settings.defaults().withSeed(seed));
         for (int h : horizons) {
             for (Intervention intervention : interventions) {
                 CausalData data = learner.data(history, intervention, h);
@@ -61,8 +59,7 @@ final class CeilingLearner {
                 int modifiers = truth.effectModifiers(history.clients().get(0).trueProfile(), intervention).length;
                 int width = learner.encoder.dimension();
                 int[] effectColumns = IntStream.range(width, width + modifiers).toArray();
-                learner.fits.put(key(intervention, h), estimator.fit(data,
-                        new DoublyRobustEstimator.Design(effectColumns, null, new int[] {1}, null)));
+                learner.fits.put(key(intervention, h), estimator.fit(data, effectColumns));
             }
         }
         return learner;

@@ -44,7 +44,7 @@ public final class EffectEvaluation {
                 if (f.horizon() != h) {
                     continue;
                 }
-                double trueAte = trueAverageEffect(fit.model(), history, f.intervention(), h);
+                double trueAte = trueAverageEffect(history, f.intervention(), h);
                 ArmSummary s = f.fit().arm(1);
                 Pehe pehe = p.perIntervention().get(f.intervention().code());
                 arms.add(new EffectModelCard.ArmResult(h, f.intervention().code(), f.eligible(), f.treated(),
@@ -59,17 +59,12 @@ public final class EffectEvaluation {
         return new EffectModelTrainer.Result(fit.model(), arms, policy);
     }
 
-    /**
-     * The true average effect over the clients whose recorded intake makes them eligible and who are
-     * on support for the intervention: the population the learned average effect is about.
-     */
-    private static double trueAverageEffect(LearnedEffectModel model, SyntheticPopulation history,
-                                            Intervention intervention, int h) {
+    /** The true average effect over the clients whose recorded intake makes them eligible. */
+    private static double trueAverageEffect(SyntheticPopulation history, Intervention intervention, int h) {
         double truth = 0;
         int eligible = 0;
         for (SimulatedClient c : history.clients()) {
-            if (intervention.eligibility().admits(c.profile())
-                    && model.estimateWithoutPrior(c.profile(), intervention, h).comparableHistory()) {
+            if (intervention.eligibility().admits(c.profile())) {
                 truth += c.trueEffect(intervention.code(), h);
                 eligible++;
             }

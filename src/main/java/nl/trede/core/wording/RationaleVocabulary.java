@@ -55,6 +55,8 @@ public final class RationaleVocabulary {
         MODIFIERS.put("healthLimitation=SEVERE", new Phrase("een ernstige gezondheidsbeperking", "a severe health limitation"));
         MODIFIERS.put("baselineChance", new Phrase("de eigen kans op werk zonder hulp (wie die kans al heeft, verliest tijd in een traject)",
                 "the client's own chance of work without help (lock-in)"));
+        MODIFIERS.put("literaturePrior", new Phrase("wat onderzoek verwacht voor klanten zoals deze",
+                "what the literature expects for clients like this"));
     }
 
     private RationaleVocabulary() {

@@ -182,31 +182,23 @@ class DoublyRobustEstimatorTest {
     }
 
     @Test
-    void thePriorGetsTheWeightHeldOutDataGiveItAndTheBlendSaysHowMuch() {
+    void priorsShrinkByPrecisionAndSayHowMuch() {
         ConfoundedDgp.Sample sample = ConfoundedDgp.generate(3_000, 3, true);
-        CausalData data = sample.data();
-        double[][] truthAsPrior = new double[data.size()][];
-        double[][] wrongPrior = new double[data.size()][];
-        for (int i = 0; i < data.size(); i++) {
-            truthAsPrior[i] = sample.trueEffect()[i].clone();
-            wrongPrior[i] = new double[] {0, -0.6, 0.6};
-        }
-        DrLearnerModel good = ESTIMATOR.fit(data, new DoublyRobustEstimator.Design(null, truthAsPrior, null, null)).model();
-        DrLearnerModel bad = ESTIMATOR.fit(data, new DoublyRobustEstimator.Design(null, wrongPrior, null, null)).model();
-        double goodWeight = good.state().finalStage().priorWeight();
-        assertTrue(goodWeight >= 0.5, "a prior that is the truth earns weight on 3,000 clients: " + goodWeight);
-        assertEquals(0, bad.state().finalStage().priorWeight(), "a prior far off the data earns none");
-
+        DrLearnerModel model = ESTIMATOR.fit(sample.data()).model();
         double[] x = {0.2, 35, 0, 0};
-        ArmEffect learned = good.predict(x).effect(1);
-        Prior prior = new Prior(0.05, 0.02);
-        ArmEffect blend = good.predict(x, new Prior[] {null, prior, null}).effect(1);
-        assertEquals(0, learned.priorShare());
-        assertEquals(EffectSource.LEARNED, learned.source());
-        assertEquals(goodWeight, blend.priorShare());
-        assertEquals((1 - goodWeight) * learned.estimate() + goodWeight * 0.05, blend.estimate(), 1e-12);
-        assertEquals(Math.sqrt(Math.pow((1 - goodWeight) * learned.sd(), 2) + Math.pow(goodWeight * 0.02, 2)), blend.sd(), 1e-12);
-        assertEquals(EffectSource.BLEND, blend.source());
+        ArmEffect data = model.predict(x).effect(1);
+        ArmEffect tight = model.predict(x, new Prior[] {null, new Prior(-0.2, 1e-6), null}).effect(1);
+        ArmEffect loose = model.predict(x, new Prior[] {null, new Prior(-0.2, 100), null}).effect(1);
+        ArmEffect equal = model.predict(x, new Prior[] {null, new Prior(-0.2, data.dataSd()), null}).effect(1);
+        assertEquals(0, data.priorShare());
+        assertEquals(1, tight.priorShare(), 1e-6);
+        assertEquals(-0.2, tight.estimate(), 1e-4);
+        assertEquals(0, loose.priorShare(), 1e-4);
+        assertEquals(data.estimate(), loose.estimate(), 1e-4);
+        assertEquals(0.5, equal.priorShare(), 1e-9);
+        assertEquals((data.estimate() - 0.2) / 2, equal.estimate(), 1e-9);
+        assertEquals(data.dataSd() / Math.sqrt(2), equal.sd(), 1e-9);
+        assertEquals(EffectSource.BLEND, equal.source());
     }
 
     @Test

@@ -169,8 +169,7 @@ class LearnedEffectModelGroundTruthTest {
 
     @Test
     void theSavedModelLoadsOnlyWithItsHashAndPredictsTheSame(@TempDir Path dir) throws IOException {
-        EffectModelCard card = EffectModelFiles.publish(dir, settings, result,
-                new EffectModelCard.TrainingCost(settings.historyClients(), 1.0, 1L << 20, 2), "test");
+        EffectModelCard card = EffectModelFiles.publish(dir, settings, result, "test");
         LearnedEffectModel loaded = loadActive(dir);
         assertEquals(settings.version(), loaded.version());
         SimulatedClient c = heldOut.clients().get(0);

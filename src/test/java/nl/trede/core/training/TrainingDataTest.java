@@ -17,7 +17,6 @@ import nl.trede.core.distance.TribuoDistanceModel;
 import nl.trede.core.effects.EffectModelTrainer;
 import nl.trede.core.synth.HistoryCsv;
 import nl.trede.core.synth.PopulationGenerator;
-import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.synth.SyntheticPopulation;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class TrainingDataTest {
 
     private static final SyntheticPopulation HISTORY = new PopulationGenerator().generate(3_000, 11L);
     private static final EffectModelTrainer.Settings SMALL = new EffectModelTrainer.Settings(11L, 3_000, 0, "effects-test",
-            PopulationGenerator.Settings.defaults(), 2, DoublyRobustEstimator.Choice.SELECTED, DoublyRobustEstimator.Choice.SELECTED);
+            PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
 
     @Test
     void aHistoryReadBackFromCsvHoldsWhatTheSyntheticSourceHandsOver() throws IOException {
