@@ -1,47 +1,79 @@
 #!/usr/bin/env bash
-# Throughput of Trede's main calls against the HTTP floor of the same server, measured in one run
-# and reported as ratios (the machines are noisy; absolute numbers are not comparable across runs).
-#   bench/run.sh [seconds-per-endpoint]     (default 15)
-# Starts the packaged service on a free port with a throw-away H2 database, loads it over loopback
-# with wrk (2 threads, 16 connections), and stops it.
+# Throughput and latency of Trede's calls against the HTTP floor of the same server, in one run.
+#   bench/run.sh [seconds-per-call]        (default 15)
+#   PROFILE_DIR=dir bench/run.sh           also records a JFR profile of the service per call
+# Builds what is stale (the embedded build and, via bench/postgres.sh, the PostgreSQL build),
+# starts the packaged service on H2 (a throw-away file database, durable commits as shipped) and
+# then on PostgreSQL (database $BENCH_DB, default trede_bench, recreated; synchronous_commit as the
+# server has it), warms each call up, loads it with wrk (2 threads, 16 connections) and prints one
+# table. Stateless scoring and advice are also loaded at about half their throughput, for the p99
+# a case system sees below saturation. "failed" counts non-2xx answers and socket errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
-PORT=18080
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
+PORT=18104
+DB="${BENCH_DB:-trede_bench}"
 WORK=$(mktemp -d)
-trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
-  java -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
+. bench/service.sh
+trap 'stop_service; rm -rf "$WORK"' EXIT
+. bench/postgres.sh            # the PostgreSQL build (moved aside) and a fresh database
+build_embedded
+RESULTS="$WORK/results"
+API="http://localhost:$PORT/api/v1"
 
-export TOKEN
-TOKEN=$(curl -sf -X POST "localhost:$PORT/api/v1/demo-tokens" -H 'Content-Type: application/json' \
-  -d '{"account":"case-system-rotterdam"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
-PROFILE='"age": 34, "educationLevel": "MBO_2_4", "dutchLanguageLevel": "B2", "monthsOnBenefit": 14,
-  "monthsSinceLastJob": 20, "yearsWorkExperience": 6, "healthLimitation": "NONE", "careDuties": false,
-  "problematicDebts": false, "unstableHousing": false, "drivingLicence": true, "motivation": 4,
-  "jobSearchSelfEfficacy": 3, "expectsWork": true, "participationRung": 3, "labourMarketTightness": 0.9'
-echo "{ $PROFILE }" > "$WORK/score.json"
-echo "{ \"clientReference\": \"BENCH-1\", \"municipalityCode\": \"GM0599\", $PROFILE }" > "$WORK/intake.json"
-INTAKE=$(curl -sf -X POST "localhost:$PORT/api/v1/intakes" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d @"$WORK/intake.json" | sed 's/^{"id":"\([^"]*\)".*/\1/')
-
-measure() { # name, then wrk arguments; prints requests per second
-  local rps
-  rps=$(wrk -t2 -c16 -d"${DURATION}s" "$@" | awk '/Requests\/sec/ {print $2}')
-  printf '%-40s %10.0f req/s\n' "$NAME" "$rps" >&2
-  echo "$rps"
+# Intakes with their advice shown, for the calls on stored intakes to cycle over.
+stored_intakes() { # count
+  for i in $(seq 1 "$1"); do
+    id=$(curl -sf -X POST "$API/intakes" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{ \"clientReference\": \"BENCH-STORED-$i-$RANDOM\", \"municipalityCode\": \"GM0599\", $PROFILE_FIELDS }" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+    curl -sf "$API/intakes/$id/recommendations" -H "Authorization: Bearer $TOKEN" > "$WORK/advice.json"
+    echo "$id"
+  done > "$WORK/ids"
+  # A decision for the advice's top option: no deviation to explain.
+  TOP=$(sed 's/.*"items":\[{"rank":1,"interventionCode":"\([^"]*\)".*/\1/' "$WORK/advice.json")
+  echo "{\"interventionCodes\": [\"$TOP\"], \"klantmanagerId\": \"km-bench\"}" > "$WORK/decision.json"
 }
-NAME="GET /q/health/live (HTTP floor)"; FLOOR=$(measure "http://localhost:$PORT/q/health/live")
-NAME="POST /api/v1/scores"; SCORE=$(BODY_FILE="$WORK/score.json" measure -s bench/post-json.lua "http://localhost:$PORT/api/v1/scores")
-NAME="GET /api/v1/intakes/{id}/recommendations"; ADVICE=$(measure -s bench/get-auth.lua "http://localhost:$PORT/api/v1/intakes/$INTAKE/recommendations")
-NAME="POST /api/v1/intakes"; INTAKES=$(BODY_FILE="$WORK/intake.json" measure -s bench/post-json.lua "http://localhost:$PORT/api/v1/intakes")
+
+calls() { # label: loads every call of this service (warm-up first) and appends to RESULTS
+  local label=$1 floor
+  tokens "$PORT"
+  stored_intakes 200
+  local saved=$DURATION; DURATION=$(( saved < 10 ? saved : 10 ))
+  load warmup "$API/scores" >/dev/null < /dev/null; BODY_FILE="$WORK/score.json" load warmup "$API/scores" >/dev/null
+  BODY_FILE="$WORK/score.json" load warmup "$API/advice" >/dev/null; INTAKE_BODY=1 load warmup "$API/intakes" >/dev/null
+  IDS_FILE="$WORK/ids" load warmup "$API/intakes/INTAKE_ID/recommendations" >/dev/null
+  DURATION=$saved
+  load "$label:floor" "http://localhost:$PORT/q/health/live" >> "$RESULTS"
+  if [ "$label" = h2 ]; then
+    for call in scores advice; do
+      BODY_FILE="$WORK/score.json" load "stateless:$call" "$API/$call" | tee -a "$RESULTS" > "$WORK/full"
+      RATE_DELAY_MS=$(half_rate_delay "$(awk '{print $2}' "$WORK/full")") BODY_FILE="$WORK/score.json" \
+        load "stateless:$call@half" "$API/$call" >> "$RESULTS"
+    done
+  fi
+  INTAKE_BODY=1 load "$label:intakes" "$API/intakes" >> "$RESULTS"
+  IDS_FILE="$WORK/ids" load "$label:recommendations" "$API/intakes/INTAKE_ID/recommendations" >> "$RESULTS"
+  IDS_FILE="$WORK/ids" BODY_FILE="$WORK/decision.json" load "$label:decisions" "$API/intakes/INTAKE_ID/decisions" >> "$RESULTS"
+  local verdict
+  verdict=$(curl -sf "$API/audit-trail/verification" -H "Authorization: Bearer $(curl -sf -X POST "$API/demo-tokens" \
+    -H 'Content-Type: application/json' -d '{"account":"auditor-rotterdam"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')")
+  echo "audit chain after the $label run: $verdict" >&2
+}
+
+: > "$RESULTS"
+start_service target/quarkus-app "$PORT" "jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+calls h2
+stop_service
+start_service "$APP" "$PORT" "jdbc:postgresql://127.0.0.1:5432/$DB" postgres
+calls postgresql
+stop_service
 
 echo
-echo "Ratios to the HTTP floor (higher is closer to the floor):"
-awk -v f="$FLOOR" -v s="$SCORE" -v a="$ADVICE" -v i="$INTAKES" 'BEGIN {
-  printf "  scores          %.3f\n  recommendations %.3f\n  intakes         %.3f\n", s/f, a/f, i/f }'
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${DURATION} s per call"
+awk '
+  BEGIN { printf "%-34s %9s %9s %9s %7s %7s\n", "call", "req/s", "p50 ms", "p99 ms", "failed", "ratio" }
+  { split($1, k, ":"); db = k[1]; call = k[2]
+    if (call == "floor") floor[db] = $2
+    f = (db == "stateless") ? floor["h2"] : floor[db]
+    names["h2"] = "H2"; names["postgresql"] = "PostgreSQL"; names["stateless"] = "stateless"
+    printf "%-34s %9d %9.2f %9.2f %7d %7.3f\n", names[db] " " call, $2, $3, $4, $5, $2 / f }' "$RESULTS"

@@ -8,7 +8,8 @@
 # both at once under one Idempotency-Key, an outcome on the first. Then checks: no 5xx (an id
 # collision or a lost race would be one), both first intakes name one client, both decision answers
 # one decision, one client per reference and one decision per key in the database, the audit chain
-# unforked (seq without gaps, no two entries on one predecessor) and verified by both instances.
+# unforked (each chain's chain_seq without gaps, no two entries of a chain on one predecessor) and
+# verified by both instances.
 # Exits 1 on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,8 +85,8 @@ db_clients=$(sql "SELECT count(*) FROM client WHERE erased_at IS NULL")
 db_decisions=$(sql "SELECT count(*) FROM decision")
 db_intakes=$(sql "SELECT count(*) FROM intake")
 duplicate_clients=$(sql "SELECT count(*) FROM (SELECT 1 FROM client GROUP BY municipality_code, reference_hash HAVING count(*) > 1) t")
-gaps=$(sql "SELECT max(seq) - count(*) FROM audit_entry")
-forks=$(sql "SELECT count(*) FROM (SELECT previous_hash FROM audit_entry GROUP BY previous_hash HAVING count(*) > 1) t")
+gaps=$(sql "SELECT COALESCE(sum(gaps), 0) FROM (SELECT max(chain_seq) - count(*) AS gaps FROM audit_entry GROUP BY chain) t")
+forks=$(sql "SELECT count(*) FROM (SELECT chain, previous_hash FROM audit_entry GROUP BY chain, previous_hash HAVING count(*) > 1) t")
 entries=$(sql "SELECT count(*) FROM audit_entry")
 chains=""
 for base in "$A" "$B"; do
@@ -98,7 +99,7 @@ echo "answers other than 2xx:                   $server_errors"
 echo "first intakes on both naming two clients: $two_clients"
 echo "one-key decisions on both giving two ids: $two_decisions"
 echo "database: $db_clients clients (expected $FLOWS), $db_intakes intakes (expected $((FLOWS * 2))), $db_decisions decisions (expected $FLOWS), $duplicate_clients duplicate references"
-echo "audit trail: $entries entries, $gaps gaps in seq, $forks forks; verified by each instance: $chains"
+echo "audit trail: $entries entries, $gaps gaps in its chains, $forks forks; verified by each instance: $chains"
 for pid in "${PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done; PIDS=()
 [ "$server_errors" -eq 0 ] && [ "$two_clients" -eq 0 ] && [ "$two_decisions" -eq 0 ] && [ "$db_clients" -eq "$FLOWS" ] \
   && [ "$db_intakes" -eq $((FLOWS * 2)) ] && [ "$db_decisions" -eq "$FLOWS" ] && [ "$duplicate_clients" -eq 0 ] \

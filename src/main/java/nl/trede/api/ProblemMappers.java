@@ -63,19 +63,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        return respond(Problem.invalid(violations(e.getConstraintViolations().stream()).toList()));
+        return respond(problemOf(e.getConstraintViolations()));
+    }
+
+    /** The problem of a body whose fields violate their constraints. */
+    public static Problem problemOf(Set<? extends ConstraintViolation<?>> violations) {
+        return Problem.invalid(violations(violations.stream()).toList());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(StrictJson.InvalidFields e) {
+        return respond(problemOf(e, validator));
     }
 
     /** Fields that could not be read, and the Bean Validation violations of those that could: all in one answer. */
-    @ServerExceptionMapper
-    public Response invalidFields(StrictJson.InvalidFields e) {
+    private static Problem problemOf(StrictJson.InvalidFields e, Validator validator) {
         // A field that could not be read is left out of the partial object: its "required" is no news.
         Set<String> unreadable = e.invalidParams().stream().map(p -> p.name().replaceFirst("[.\\[].*", ""))
                 .collect(Collectors.toSet());
         Stream<Problem.InvalidParam> violations = e.partial() == null ? Stream.empty()
                 : violations(validator.validate(e.partial()).stream()).filter(p -> !unreadable.contains(p.name()));
-        return respond(Problem.invalid(Stream.concat(e.invalidParams().stream(), violations)
-                .sorted(Comparator.comparing(Problem.InvalidParam::name)).toList()));
+        return Problem.invalid(Stream.concat(e.invalidParams().stream(), violations)
+                .sorted(Comparator.comparing(Problem.InvalidParam::name)).toList());
     }
 
     private static Stream<Problem.InvalidParam> violations(Stream<? extends ConstraintViolation<?>> violations) {
@@ -155,18 +164,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        return respond(problemOf(e, validator));
+    }
+
+    /**
+     * The problem of a body that could not be read into its object (with the Bean Validation
+     * violations of the fields that could be read): what a request gets, and what a batch line gets.
+     */
+    public static Problem problemOf(JsonProcessingException e, Validator validator) {
         if (e instanceof StrictJson.InvalidFields fields) {
-            return invalidFields(fields);
+            return problemOf(fields, validator);
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return respond(Problem.invalid(List.of(invalidParam("", mismatch))));
+            return Problem.invalid(List.of(invalidParam("", mismatch)));
         }
         if (e instanceof MismatchedInputException) {
-            return respond(Problem.of(400, "Invalid input", "The request body must be a JSON object"));
+            return Problem.of(400, "Invalid input", "The request body must be a JSON object");
         }
-        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON"
+        return Problem.of(400, "Malformed JSON", "The request body is not valid JSON"
                 + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")")));
+                        + ", column " + e.getLocation().getColumnNr() + ")"));
     }
 
     /** A 405 names the methods the path does answer (RFC 9110 §15.5.6). */

@@ -43,7 +43,9 @@ public class AuditResource {
     @Operation(summary = "Audit entries of your municipalities",
             description = "Oldest first, after the given sequence number. Entries hold ids and codes, never personal data. "
                     + "Refused attempts are entries with action REFUSED and the reason in detail; this read is itself "
-                    + "recorded once for each of your municipalities.")
+                    + "recorded once for each of your municipalities. Numbers are drawn as entries are written, and concurrent "
+                    + "acts commit in any order: an entry can appear after one with a higher number, so a reader that follows the "
+                    + "trail as it grows re-reads from a number a little behind the last one it saw.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     public AuditPage entries(@QueryParam("afterSeq") @DefaultValue("0") String afterSeqText,
                              @QueryParam("limit") @DefaultValue("100") String limitText) {

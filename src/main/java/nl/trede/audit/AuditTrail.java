@@ -1,8 +1,10 @@
 package nl.trede.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,20 +14,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import nl.trede.security.CurrentUser;
 
 /**
  * Records every read of client data and every write in the same transaction as the act itself:
  * if the act is rolled back, so is its entry, and no act commits without one. Refused attempts,
  * whose act is rolled back, are recorded afterwards in a transaction of their own.
+ *
+ * <p>The trail is several hash chains ({@link AuditHead}, one row per chain). A transaction
+ * appends all its entries to one chain, chosen at random at its first entry, and holds that
+ * chain's head locked until it commits: concurrent transactions mostly write to different chains
+ * instead of queueing on one head, and as no transaction ever locks two heads, two can never wait
+ * for each other's head (no deadlock). Each chain stays linear and gapless under its head's lock,
+ * so every chain is tamper-evident on its own and {@link AuditVerifier} checks them all.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    private final CurrentUser user;
+    /** Key of the chain a transaction writes to, among its transaction-scoped resources. */
+    private static final String CHAIN_OF_TRANSACTION = AuditTrail.class.getName() + ".chain";
 
-    public AuditTrail(CurrentUser user) {
+    private final CurrentUser user;
+    private final TransactionSynchronizationRegistry transactions;
+    /** The chains' ids, read once: the chains are fixed by the migrations. */
+    private volatile List<Integer> chains;
+
+    public AuditTrail(CurrentUser user, TransactionSynchronizationRegistry transactions) {
         this.user = user;
+        this.transactions = transactions;
     }
 
     /** What was done or seen, or that it was refused. */
@@ -73,7 +90,7 @@ public class AuditTrail {
         }
     }
 
-    /** Of the given resources, the one an entry was recorded for last (in chain order), if any. */
+    /** Of the given resources, the one an entry was recorded for last (by seq, the order of writing), if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> lastRecorded(String resourceType, List<UUID> resourceIds) {
         if (resourceIds.isEmpty()) {
@@ -118,9 +135,10 @@ public class AuditTrail {
 
     private void append(String actor, String roles, Action action, String resourceType, UUID resourceId,
                         String municipalityCode, String modelVersion, Detail detail) {
-        AuditHead head = AuditHead.findById(1, LockModeType.PESSIMISTIC_WRITE);
+        AuditHead head = AuditHead.findById(chainOfThisTransaction(), LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
-        entry.seq = head.lastSeq + 1;
+        entry.chain = head.id;
+        entry.chainSeq = head.lastSeq + 1;
         entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
         entry.roles = roles;
@@ -133,7 +151,21 @@ public class AuditTrail {
         entry.previousHash = head.lastHash;
         entry.entryHash = entry.computeHash();
         entry.persist();
-        head.lastSeq = entry.seq;
+        head.lastSeq = entry.chainSeq;
         head.lastHash = entry.entryHash;
+    }
+
+    private int chainOfThisTransaction() {
+        Integer chain = (Integer) transactions.getResource(CHAIN_OF_TRANSACTION);
+        if (chain == null) {
+            List<Integer> ids = chains;
+            if (ids == null) {
+                ids = AuditHead.<AuditHead>listAll(Sort.by("id")).stream().map(h -> h.id).toList();
+                chains = ids;
+            }
+            chain = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            transactions.putResource(CHAIN_OF_TRANSACTION, chain);
+        }
+        return chain;
     }
 }

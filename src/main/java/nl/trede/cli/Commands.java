@@ -13,7 +13,8 @@ import java.util.List;
 public final class Commands {
 
     static final List<Command> ALL = List.of(new TrainModelsCommand(), new SimulateHistoryCommand(),
-            new EstimateEffectsCommand(), new EvaluateEffectsCommand(), new VerifyAuditTrailCommand(), new ExportTrainingDataCommand());
+            new EstimateEffectsCommand(), new EvaluateEffectsCommand(), new VerifyAuditTrailCommand(), new ExportTrainingDataCommand(),
+            new ScoreBatchCommand());
 
     private Commands() {
     }

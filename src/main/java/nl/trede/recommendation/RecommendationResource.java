@@ -48,11 +48,15 @@ public class RecommendationResource {
             @Parameter(description = "Horizon of the expected effect: 12 (default) or 24 months",
                     schema = @Schema(type = SchemaType.INTEGER, enumeration = {"12", "24"}, defaultValue = "12"))
             @QueryParam("horizonMonths") @DefaultValue("12") String horizonMonths) {
-        int horizon = switch (horizonMonths) {
+        return recommendations.recommend(intakes.get(intakeId), horizon(horizonMonths));
+    }
+
+    /** The horizonMonths query parameter: 12 or 24. */
+    public static int horizon(String horizonMonths) {
+        return switch (horizonMonths) {
             case "12" -> 12;
             case "24" -> 24;
             default -> throw new InvalidInputException("horizonMonths", ProblemCode.INVALID_VALUE, "must be 12 or 24");
         };
-        return recommendations.recommend(intakes.get(intakeId), horizon);
     }
 }

@@ -6,8 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.audit.AuditTrail;
-import nl.trede.core.catalogue.Catalogue;
-import nl.trede.core.effects.EffectModel;
+import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.Recommender;
 import nl.trede.core.recommend.ShownAdvice;
 import nl.trede.intake.Intake;
@@ -43,9 +42,8 @@ public class RecommendationService {
     public RecommendationView recommend(Intake intake, int horizonMonths) {
         // One snapshot for the whole request; the distance version is the intake's, whose score is the baseline.
         ModelSet set = models.current();
-        EffectModel effects = set.effects();
-        Catalogue catalogue = set.catalogue();
-        ShownAdvice.Versions versions = new ShownAdvice.Versions(intake.modelVersion, effects.version(), catalogue.version());
+        ShownAdvice.Versions versions = new ShownAdvice.Versions(intake.modelVersion, set.effects().version(),
+                set.catalogue().version());
         Optional<Recommendation> shown = Recommendation.shown(intake.id, horizonMonths, versions);
         if (shown.isEmpty()) {
             Intake.findById(intake.id, LockModeType.PESSIMISTIC_WRITE);
@@ -57,12 +55,21 @@ public class RecommendationService {
             return RecommendationView.of(record);
         }
         // The score the klantmanager sees is the baseline the effects are computed from: one voice.
-        ShownAdvice advice = ShownAdvice.of(
-                recommender.recommend(intake.profile(), intake.probability, catalogue, effects, horizonMonths), versions);
+        ShownAdvice advice = advise(intake.profile(), intake.probability, set, versions, horizonMonths);
         Recommendation record = Recommendation.of(intake.id, intake.clientId, intake.municipalityCode, advice);
         record.persist();
         audit.record(AuditTrail.Action.CREATE, RESOURCE, record.id, record.municipalityCode, record.effectModelVersion);
         return RecommendationView.of(record);
+    }
+
+    /**
+     * The advice for a profile from one model set, as it is shown: what is recorded for an intake and
+     * what a what-if ({@code POST /advice}) answers, computed by the same code from the same snapshot.
+     */
+    public ShownAdvice advise(IntakeProfile profile, double baselineChance, ModelSet set, ShownAdvice.Versions versions,
+                              int horizonMonths) {
+        return ShownAdvice.of(recommender.recommend(profile, baselineChance, set.catalogue(), set.effects(), horizonMonths),
+                versions);
     }
 
     /** The advice last shown for this intake (at any horizon), if any was. */

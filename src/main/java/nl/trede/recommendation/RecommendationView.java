@@ -70,6 +70,13 @@ public record RecommendationView(
     /** The view of a recorded advice: what the record holds, in the API's shape. */
     public static RecommendationView of(Recommendation record) {
         ShownAdvice advice = record.advice();
+        return new RecommendationView(record.id, record.intakeId, record.clientId, record.municipalityCode, record.createdAt,
+                advice.horizonMonths(), advice.versions().distanceModel(), advice.versions().effectModel(),
+                advice.versions().catalogue(), advice.baselineChance(), items(advice), notEligible(advice));
+    }
+
+    /** The ranked options of an advice as items, ranked from 1. */
+    public static List<Item> items(ShownAdvice advice) {
         List<Item> items = new ArrayList<>();
         for (ShownAdvice.Option o : advice.ranked()) {
             ExpectedEffect effect = o.effect() == null ? null
@@ -78,10 +85,12 @@ public record RecommendationView(
                     o.costEuros(), o.durationMonths(), o.evidenceLevel().name(), o.rationale().dutch(), o.rationale().english(),
                     o.tiedWith()));
         }
-        List<NotEligible> notEligible = advice.notEligible().stream()
+        return items;
+    }
+
+    /** The interventions an advice excludes, with the reason. */
+    public static List<NotEligible> notEligible(ShownAdvice advice) {
+        return advice.notEligible().stream()
                 .map(x -> new NotEligible(x.code(), x.name(), x.reason().dutch(), x.reason().english())).toList();
-        return new RecommendationView(record.id, record.intakeId, record.clientId, record.municipalityCode, record.createdAt,
-                advice.horizonMonths(), advice.versions().distanceModel(), advice.versions().effectModel(),
-                advice.versions().catalogue(), advice.baselineChance(), items, notEligible);
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,6 +161,14 @@ class ContractTest {
         exchange(body(as(DATA_SCIENTIST), Map.of("motivation", 9)), "POST", "/scores");
         exchange(body(anonymous(), profile), "POST", "/scores");
         exchange(body(as(AUDITOR), profile), "POST", "/scores");
+        exchange(body(as(CASE_SYSTEM), profile), "POST", "/advice");
+        exchange(body(as(CASE_SYSTEM), Map.of("motivation", 9)), "POST", "/advice");
+        exchange(body(anonymous(), profile), "POST", "/advice");
+        exchange(body(as(AUDITOR), profile), "POST", "/advice");
+        exchange(as(CASE_SYSTEM).contentType("application/x-ndjson").body("{\"age\": 34}\n".getBytes(StandardCharsets.UTF_8)), "POST", "/score-batches");
+        exchange(as(CASE_SYSTEM).contentType("application/x-ndjson").body("\n".getBytes(StandardCharsets.UTF_8)), "POST", "/score-batches");
+        exchange(anonymous().contentType("application/x-ndjson").body("{\"age\": 34}\n".getBytes(StandardCharsets.UTF_8)), "POST", "/score-batches");
+        exchange(as(AUDITOR).contentType("application/x-ndjson").body("{\"age\": 34}\n".getBytes(StandardCharsets.UTF_8)), "POST", "/score-batches");
 
         String modelVersion = exchange(as(DATA_SCIENTIST), "GET", "/models").path("cards[0].modelVersion");
         exchange(anonymous(), "GET", "/models");

@@ -27,7 +27,7 @@ class AuditTrailTest {
 
     private long lastSeq() {
         return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery("SELECT last_seq FROM audit_head WHERE id = 1").getSingleResult()).longValue());
+                ((Number) entityManager.createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_entry").getSingleResult()).longValue());
     }
 
     @Test
@@ -51,7 +51,7 @@ class AuditTrailTest {
         assertEquals("GM0599", entries.getString("items[0].municipalityCode"));
         assertEquals(intakeId, entries.getString("items[0].resourceId"));
         assertTrue(entries.getString("items[0].modelVersion") != null);
-        assertEquals(entries.getString("items[0].entryHash"), entries.getString("items[1].previousHash"));
+        assertTrue(entries.getInt("items[0].chain") >= 1 && entries.getLong("items[0].chainSeq") >= 1, "its place in its chain");
         assertFalse(page.contains((String) body.get("clientReference")), "no personal data in the audit trail");
     }
 

@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,10 @@ class AccessControlTest {
                         .body(Map.of("clientReference", "nobody", "municipalityCode", "GM0599")).post("/api/v1/clients/search").then()),
                 new Endpoint("POST /scores", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
                         f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/scores").then()),
+                new Endpoint("POST /advice", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
+                        f -> r -> r.contentType(ContentType.JSON).body(profile).post("/api/v1/advice").then()),
+                new Endpoint("POST /score-batches", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
+                        f -> r -> r.contentType("application/x-ndjson").body("{\"age\": 40}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches").then()),
                 new Endpoint("GET /interventions", union(MUNICIPAL_ROLES, Roles.TEAM_LEAD), 200, f -> r -> r.get("/api/v1/interventions").then()),
                 new Endpoint("GET /models", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/models").then()),
                 new Endpoint("GET /override-rates", Set.of(Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN), 200,
@@ -203,7 +208,7 @@ class AccessControlTest {
     @Test
     void anAuditorSeesOnlyTheTrailOfTheirOwnMunicipality() {
         long before = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT last_seq FROM audit_head WHERE id = 1").getSingleResult()).longValue());
+                .createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_entry").getSingleResult()).longValue());
         Map<String, Object> elsewhere = intake();
         elsewhere.put("municipalityCode", "GM1963");
         as("klantmanager-hoeksche-waard").contentType(ContentType.JSON).body(elsewhere).post("/api/v1/intakes").then().statusCode(201);

@@ -1,0 +1,54 @@
+package nl.trede.scoring;
+
+import static nl.trede.Requests.anonymous;
+import static nl.trede.Requests.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caseload in JSON lines gets one answer line per profile, in order: the score POST /scores gives,
+ * or in place of a bad line the problem POST /scores would answer; the batch goes on after it.
+ */
+@QuarkusTest
+class ScoreBatchTest {
+
+    private static final String GOOD = "{\"age\": 34, \"monthsOnBenefit\": 14, \"expectsWork\": true}";
+    private static final String OUT_OF_RANGE = "{\"age\": 40, \"motivation\": 9}";
+
+    @Test
+    void everyLineIsAnsweredInPlaceAndABadLineDoesNotStopTheBatch() {
+        String body = GOOD + "\n" + OUT_OF_RANGE + "\n\n{\"age\": \n" + GOOD + "\n";
+        String answer = as("case-system-rotterdam").contentType(ScoreBatchResource.JSON_LINES).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/score-batches").then().statusCode(200).contentType(ScoreBatchResource.JSON_LINES)
+                .extract().asString();
+        List<JsonPath> lines = answer.lines().map(JsonPath::from).toList();
+        assertEquals(4, lines.size(), answer);
+        assertEquals(List.of(1, 2, 4, 5), lines.stream().map(l -> l.getInt("line")).toList(), "blank lines are counted, not answered");
+
+        Map<String, Object> single = as("case-system-rotterdam").contentType(ContentType.JSON).body(GOOD).post("/api/v1/scores")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(single, lines.get(0).getMap("score"));
+        assertEquals(single, lines.get(3).getMap("score"), "the batch goes on after a bad line");
+
+        Map<String, Object> refused = as("case-system-rotterdam").contentType(ContentType.JSON).body(OUT_OF_RANGE)
+                .post("/api/v1/scores").then().statusCode(400).extract().jsonPath().getMap("");
+        assertEquals(refused, lines.get(1).getMap("problem"));
+        assertEquals(400, lines.get(2).getInt("problem.status"));
+        assertEquals("Malformed JSON", lines.get(2).getString("problem.title"));
+    }
+
+    @Test
+    void aBatchNeedsARoleThatMayScore() {
+        anonymous().contentType(ScoreBatchResource.JSON_LINES).body((GOOD + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches")
+                .then().statusCode(401);
+        as("auditor-rotterdam").contentType(ScoreBatchResource.JSON_LINES).body((GOOD + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches")
+                .then().statusCode(403);
+    }
+}
