@@ -44,7 +44,7 @@ public final class EffectEvaluation {
                 if (f.horizon() != h) {
                     continue;
                 }
-                double trueAte = trueAverageEffect(history, f.intervention(), h);
+                double trueAte = HistoryEvaluation.trueAverageEffect(history, f.intervention(), h);
                 ArmSummary s = f.fit().arm(1);
                 Pehe pehe = p.perIntervention().get(f.intervention().code());
                 arms.add(new EffectModelCard.ArmResult(h, f.intervention().code(), f.eligible(), f.treated(),
@@ -57,19 +57,6 @@ public final class EffectEvaluation {
             policy.add(p.result());
         }
         return new EffectModelTrainer.Result(fit.model(), arms, policy);
-    }
-
-    /** The true average effect over the clients whose recorded intake makes them eligible. */
-    private static double trueAverageEffect(SyntheticPopulation history, Intervention intervention, int h) {
-        double truth = 0;
-        int eligible = 0;
-        for (SimulatedClient c : history.clients()) {
-            if (intervention.eligibility().admits(c.profile())) {
-                truth += c.trueEffect(intervention.code(), h);
-                eligible++;
-            }
-        }
-        return truth / eligible;
     }
 
     /** Interventions by their naive difference at a horizon (largest first): what ignoring confounding would rank. */
