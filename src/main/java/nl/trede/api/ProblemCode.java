@@ -39,7 +39,11 @@ public enum ProblemCode {
     /** An Idempotency-Key already used for another request (another body, method or path): 422. */
     IDEMPOTENCY_KEY_REUSED,
     /** The first request with this Idempotency-Key is still being carried out: retry shortly (409). */
-    REQUEST_IN_PROGRESS;
+    REQUEST_IN_PROGRESS,
+    /** This caller sent more requests than its rate limit allows: retry after Retry-After seconds (429). */
+    RATE_LIMITED,
+    /** The service is carrying out as many requests as it may at once: retry after Retry-After seconds (503). */
+    OVERLOADED;
 
     /** The code as it appears in the JSON, e.g. {@code out_of_range}. */
     @JsonValue
