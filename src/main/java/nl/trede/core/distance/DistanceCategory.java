@@ -43,6 +43,11 @@ public enum DistanceCategory {
         return number;
     }
 
+    /** The lowest probability placed in this category (its lower boundary). */
+    public double minimumProbability() {
+        return minimumProbability;
+    }
+
     public String dutchLabel() {
         return dutchLabel;
     }

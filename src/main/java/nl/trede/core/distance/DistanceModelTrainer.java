@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.evaluation.BinaryMetrics;
 import nl.trede.core.features.FeatureEncoder;
 import nl.trede.core.profile.IntakeProfile;
@@ -31,16 +33,22 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Trains the distance model on any {@link TrainingData}.
  *
- * <p>The records are split by position into fit (2/3), validation (1/6) and calibration (1/6).
- * Only records in which nothing was given and whose 12-month outcome is known are used: that is the
- * label the distance score defines, and the one a municipality has (a censored record says nothing
- * about work within 12 months). When klantmanagers chose on the intake alone,
- * P(work | intake, nothing given) is unbiased for the outcome without intervention. Candidates are
- * compared by validation AUC; the simplest candidate within {@link #SELECTION_TOLERANCE} of the best
- * is chosen (a one-standard-error rule: smaller differences are within the validation split's
- * sampling error, and a simpler model is faster to score, smoother to explain and smaller to audit).
- * It is Platt-calibrated on the calibration split. How well it does is judged elsewhere, on data the
- * trainer never sees ({@code nl.trede.core.groundtruth} for the synthetic population).
+ * <p>The records are split by position into fit (2/3) and selection (1/3; the validation and
+ * calibration sixths of earlier versions, pooled). Only records in which nothing was given and whose
+ * 12-month outcome is known are used: that is the label the distance score defines, and the one a
+ * municipality has (a censored record says nothing about work within 12 months). When klantmanagers
+ * chose on the intake alone, P(work | intake, nothing given) is unbiased for the outcome without
+ * intervention. Every candidate is fitted on the fit split; on the selection split, each pairing of
+ * a candidate with a calibration (Platt scaling, isotonic regression) is judged by 5-fold
+ * cross-validated log loss: the calibration is fitted on four folds and scored on the fifth, so no
+ * client's loss comes from a calibration that saw that client. The simplest pairing (candidates in
+ * the order listed, Platt before isotonic) within one standard error of the best is chosen (the
+ * standard error of the per-client difference in log loss: smaller differences are sampling error,
+ * and a simpler model is faster to score, smoother to explain and smaller to audit). Its calibration
+ * is then fitted on the whole selection split. Log loss rewards calibration where the clients are,
+ * including the top decile that a linear logit tends to flatten. How well the model does is judged
+ * elsewhere, on data the trainer never sees ({@code nl.trede.core.groundtruth} for the synthetic
+ * population).
  */
 public final class DistanceModelTrainer {
 
@@ -54,10 +62,28 @@ public final class DistanceModelTrainer {
 
     /** Fixed so the data provenance inside the model file does not depend on the clock. */
     private static final OffsetDateTime DATA_TIMESTAMP = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    /** Validation-AUC difference below which the simpler candidate is preferred. */
-    public static final double SELECTION_TOLERANCE = 0.005;
+    /** Folds of the cross-validated log loss that chooses candidate and calibration. */
+    static final int SELECTION_FOLDS = 5;
     /** What the model learns to predict, as the card states it. */
     public static final String LABEL = "observed paid work within 12 months, clients with no intervention in the history only";
+
+    /** The calibrations compared, simplest first. */
+    public enum CalibrationMethod {
+        PLATT {
+            @Override
+            Calibration fit(double[] raw, boolean[] labels) {
+                return PlattCalibration.fit(raw, labels);
+            }
+        },
+        ISOTONIC {
+            @Override
+            Calibration fit(double[] raw, boolean[] labels) {
+                return IsotonicCalibration.fit(raw, labels);
+            }
+        };
+
+        abstract Calibration fit(double[] raw, boolean[] labels);
+    }
 
     /** A trainer to compare, with a short name for the model card. */
     public record Candidate(String name, Trainer<Label> trainer) {
@@ -73,7 +99,8 @@ public final class DistanceModelTrainer {
      * owner knows: where the data came from and how the model did on held-out clients.
      */
     public record Fit(TribuoDistanceModel model, long seed, String chosenCandidate,
-                      List<ModelCard.CandidateResult> candidates, Split split) {
+                      List<ModelCard.CandidateResult> candidates, List<ModelCard.CalibrationChoice> calibrationChoices,
+                      Split split) {
 
         public Result card(String source, long generatorSeed, PopulationGenerator.Settings generator,
                            ModelCard.HeldOut heldOut, List<ModelCard.SubgroupMetrics> subgroups) {
@@ -85,7 +112,8 @@ public final class DistanceModelTrainer {
                     "Probability of paid work within 12 months without intervention (distance to the labour market)",
                     12, ModelFiles.modelFileName(model.version()), null, chosenCandidate, SELECTION_RULE,
                     org.tribuo.Tribuo.VERSION, FeatureEncoder.VERSION, new FeatureEncoder().columnNames(),
-                    model.calibration(), model.referenceProfile(), trainingData, candidates, heldOut, subgroups,
+                    model.calibration(), model.referenceProfile(), trainingData, candidates, calibrationChoices, heldOut,
+                    subgroups,
                     INTENDED_USE, KNOWN_LIMITS,
                     "java -jar target/quarkus-app/quarkus-run.jar train-models --seed " + seed + " --out models");
             return new Result(model, card);
@@ -129,48 +157,115 @@ public final class DistanceModelTrainer {
         List<TrainingRecord> records = data.records();
         int n = records.size();
         List<TrainingRecord> fitNone = untreated(records.subList(0, n * 2 / 3));
-        List<TrainingRecord> validationNone = untreated(records.subList(n * 2 / 3, n * 5 / 6));
-        List<TrainingRecord> calibrationNone = untreated(records.subList(n * 5 / 6, n));
+        List<TrainingRecord> selectionNone = untreated(records.subList(n * 2 / 3, n));
         MutableDataset<Label> dataset = dataset(fitNone, data.description());
         IntakeProfile reference = referenceProfile(records);
+        boolean[] observed = observed12(selectionNone);
+        int[] fold = DoublyRobustEstimator.stratifiedFolds(labels(observed), 2, SELECTION_FOLDS, seed);
 
         List<ModelCard.CandidateResult> results = new ArrayList<>();
         List<Model<Label>> trained = new ArrayList<>();
-        for (Candidate candidate : candidates) {
+        List<double[]> raws = new ArrayList<>();
+        List<Pairing> pairings = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
             // From a fresh random state each time, so fitting the same data again gives the same model.
             Model<Label> model = candidate.trainer().train(dataset, Map.of(), 0);
             trained.add(model);
             double[] raw = new TribuoDistanceModel(modelVersion, model, PlattCalibration.IDENTITY, reference)
-                    .probabilities(profiles(validationNone));
-            boolean[] observed = observed12(validationNone);
-            double auc = BinaryMetrics.auc(raw, observed);
+                    .probabilities(profiles(selectionNone));
+            raws.add(raw);
             results.add(new ModelCard.CandidateResult(candidate.name(), candidate.trainer().toString(),
-                    ModelCard.round(auc), ModelCard.round(BinaryMetrics.logLoss(raw, observed)), false));
+                    ModelCard.round(BinaryMetrics.auc(raw, observed)), ModelCard.round(BinaryMetrics.logLoss(raw, observed)), false));
+            for (CalibrationMethod method : CalibrationMethod.values()) {
+                pairings.add(new Pairing(c, method, outOfFoldLosses(raw, observed, fold, method)));
+            }
         }
-        int bestIndex = choose(results);
-        Model<Label> best = trained.get(bestIndex);
-        ModelCard.CandidateResult chosen = results.get(bestIndex);
-        results.set(bestIndex, new ModelCard.CandidateResult(chosen.name(), chosen.trainer(), chosen.validationAuc(),
-                chosen.validationLogLoss(), true));
+        int chosenIndex = choose(pairings);
+        Pairing chosen = pairings.get(chosenIndex);
+        List<ModelCard.CalibrationChoice> choices = new ArrayList<>();
+        for (int p = 0; p < pairings.size(); p++) {
+            Pairing pairing = pairings.get(p);
+            choices.add(new ModelCard.CalibrationChoice(candidates.get(pairing.candidate()).name(), pairing.method().name(),
+                    ModelCard.round(pairing.meanLoss()), ModelCard.round(standardErrorOfDifference(pairing, pairings.get(best(pairings)))),
+                    p == chosenIndex));
+        }
+        ModelCard.CandidateResult chosenResult = results.get(chosen.candidate());
+        results.set(chosen.candidate(), new ModelCard.CandidateResult(chosenResult.name(), chosenResult.trainer(),
+                chosenResult.validationAuc(), chosenResult.validationLogLoss(), true));
 
-        double[] calibrationRaw = new TribuoDistanceModel(modelVersion, best, PlattCalibration.IDENTITY, reference)
-                .probabilities(profiles(calibrationNone));
-        PlattCalibration calibration = PlattCalibration.fit(calibrationRaw, observed12(calibrationNone));
-        TribuoDistanceModel model = new TribuoDistanceModel(modelVersion, best, calibration, reference);
-        Split split = new Split(n, n * 2 / 3, n * 5 / 6 - n * 2 / 3, n - n * 5 / 6, fitNone.size(), validationNone.size(),
-                calibrationNone.size());
-        return new Fit(model, seed, chosen.name(), List.copyOf(results), split);
+        Calibration calibration = chosen.method().fit(raws.get(chosen.candidate()), observed);
+        TribuoDistanceModel model = new TribuoDistanceModel(modelVersion, trained.get(chosen.candidate()), calibration, reference);
+        Split split = new Split(n, n * 2 / 3, n * 5 / 6 - n * 2 / 3, n - n * 5 / 6, fitNone.size(),
+                untreated(records.subList(n * 2 / 3, n * 5 / 6)).size(), untreated(records.subList(n * 5 / 6, n)).size());
+        return new Fit(model, seed, chosenResult.name(), List.copyOf(results), List.copyOf(choices), split);
     }
 
-    /** Index of the first (simplest) candidate within the tolerance of the best validation AUC. */
-    static int choose(List<ModelCard.CandidateResult> results) {
-        double bestAuc = results.stream().mapToDouble(ModelCard.CandidateResult::validationAuc).max().orElseThrow();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).validationAuc() >= bestAuc - SELECTION_TOLERANCE) {
-                return i;
+    /** A candidate with a calibration method, and each selection client's out-of-fold log loss. */
+    record Pairing(int candidate, CalibrationMethod method, double[] losses) {
+        double meanLoss() {
+            return BinaryMetrics.mean(losses);
+        }
+    }
+
+    /** Each client's log loss under a calibration fitted on the other folds. */
+    static double[] outOfFoldLosses(double[] raw, boolean[] observed, int[] fold, CalibrationMethod method) {
+        double[] losses = new double[raw.length];
+        for (int f = 0; f < SELECTION_FOLDS; f++) {
+            int current = f;
+            int[] train = IntStream.range(0, raw.length).filter(i -> fold[i] != current).toArray();
+            boolean[] trainLabels = new boolean[train.length];
+            double[] trainRaw = new double[train.length];
+            for (int t = 0; t < train.length; t++) {
+                trainRaw[t] = raw[train[t]];
+                trainLabels[t] = observed[train[t]];
+            }
+            Calibration calibration = method.fit(trainRaw, trainLabels);
+            for (int i = 0; i < raw.length; i++) {
+                if (fold[i] == current) {
+                    losses[i] = BinaryMetrics.logLoss(new double[] {calibration.apply(raw[i])}, new boolean[] {observed[i]});
+                }
+            }
+        }
+        return losses;
+    }
+
+    /** Index of the first (simplest) pairing whose mean loss is within one standard error of the best's. */
+    static int choose(List<Pairing> pairings) {
+        Pairing best = pairings.get(best(pairings));
+        for (int p = 0; p < pairings.size(); p++) {
+            if (pairings.get(p).meanLoss() <= best.meanLoss() + standardErrorOfDifference(pairings.get(p), best)) {
+                return p;
             }
         }
         throw new IllegalStateException("no candidate");
+    }
+
+    private static int best(List<Pairing> pairings) {
+        return IntStream.range(0, pairings.size()).boxed()
+                .min(Comparator.comparingDouble(p -> pairings.get(p).meanLoss())).orElseThrow();
+    }
+
+    /** The standard error of the mean per-client difference in loss between two pairings (0 for a pairing and itself). */
+    private static double standardErrorOfDifference(Pairing a, Pairing b) {
+        double[] difference = new double[a.losses().length];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = a.losses()[i] - b.losses()[i];
+        }
+        double mean = BinaryMetrics.mean(difference);
+        double squares = 0;
+        for (double d : difference) {
+            squares += (d - mean) * (d - mean);
+        }
+        return Math.sqrt(squares / (difference.length - 1) / difference.length);
+    }
+
+    private static int[] labels(boolean[] observed) {
+        int[] result = new int[observed.length];
+        for (int i = 0; i < observed.length; i++) {
+            result[i] = observed[i] ? 1 : 0;
+        }
+        return result;
     }
 
     private MutableDataset<Label> dataset(List<TrainingRecord> records, String description) {
@@ -231,8 +326,10 @@ public final class DistanceModelTrainer {
         return result;
     }
 
-    private static final String SELECTION_RULE = "highest validation AUC, except that the simplest candidate (in the "
-            + "order listed) within " + SELECTION_TOLERANCE + " AUC of the best is preferred";
+    private static final String SELECTION_RULE = "lowest " + SELECTION_FOLDS + "-fold cross-validated log loss on the "
+            + "selection split (validation and calibration pooled) over every candidate with every calibration (Platt, "
+            + "isotonic), except that the simplest pairing (candidates in the order listed, Platt first) within one "
+            + "standard error of the best is preferred; its calibration is then fitted on the whole selection split";
 
     private static final String INTENDED_USE = "Supports a klantmanager at intake or reassessment of a bijstand client: "
             + "an estimate of the client's chance of paid work within 12 months without intervention, its category and "

@@ -6,14 +6,20 @@ package nl.trede.core.distance;
  * calibrate and boosted trees are rarely calibrated out of the box. Monotone, so it never changes
  * the ranking (AUC) of clients.
  */
-public record PlattCalibration(double slope, double intercept) {
+public record PlattCalibration(double slope, double intercept) implements Calibration {
 
     private static final double EPSILON = 1e-6;
 
     public static final PlattCalibration IDENTITY = new PlattCalibration(1, 0);
 
+    @Override
     public double apply(double rawProbability) {
         return 1 / (1 + Math.exp(-(slope * logit(rawProbability) + intercept)));
+    }
+
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "Platt scaling: slope %.4f, intercept %.4f", slope, intercept);
     }
 
     /** Maximum-likelihood fit of slope and intercept. */

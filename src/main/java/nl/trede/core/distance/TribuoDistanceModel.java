@@ -43,13 +43,13 @@ public final class TribuoDistanceModel implements DistanceModel {
 
     private final String version;
     private final Model<Label> model;
-    private final PlattCalibration calibration;
+    private final Calibration calibration;
     private final IntakeProfile reference;
     private final FeatureEncoder encoder = new FeatureEncoder();
     /** The model's weights when it is linear; empty for other models, which Tribuo evaluates. */
     private final Optional<LinearLogits> linear;
 
-    public TribuoDistanceModel(String version, Model<Label> model, PlattCalibration calibration, IntakeProfile reference) {
+    public TribuoDistanceModel(String version, Model<Label> model, Calibration calibration, IntakeProfile reference) {
         this.version = Objects.requireNonNull(version);
         this.model = Objects.requireNonNull(model);
         this.calibration = Objects.requireNonNull(calibration);
@@ -93,7 +93,7 @@ public final class TribuoDistanceModel implements DistanceModel {
     }
 
     /** The calibration applied to the Tribuo model's raw probability. */
-    public PlattCalibration calibration() {
+    public Calibration calibration() {
         return calibration;
     }
 

@@ -81,22 +81,8 @@ public final class BinaryMetrics {
      * prediction; equal-width bins split [0, 1] into equal intervals (empty bins are left out).
      */
     public static List<CalibrationBin> calibrationTable(double[] probabilities, boolean[] labels, int bins, boolean equalMass) {
-        Integer[] order = sortedIndices(probabilities);
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            groups.add(new ArrayList<>());
-        }
-        for (int rank = 0; rank < order.length; rank++) {
-            int index = order[rank];
-            int bin = equalMass ? (int) ((long) rank * bins / order.length)
-                    : Math.min(bins - 1, (int) (probabilities[index] * bins));
-            groups.get(bin).add(index);
-        }
         List<CalibrationBin> table = new ArrayList<>();
-        for (List<Integer> group : groups) {
-            if (group.isEmpty()) {
-                continue;
-            }
+        for (List<Integer> group : bins(probabilities, bins, equalMass)) {
             double predicted = 0;
             int observed = 0;
             double lower = Double.MAX_VALUE;
@@ -111,6 +97,32 @@ public final class BinaryMetrics {
                     observed / (double) group.size()));
         }
         return table;
+    }
+
+    /**
+     * The mean of {@code values} (e.g. the true probabilities, where a simulator knows them) in each
+     * of the equal-mass bins of {@link #calibrationTable}, bin for bin.
+     */
+    public static double[] meanPerEqualMassBin(double[] probabilities, double[] values, int bins) {
+        return bins(probabilities, bins, true).stream()
+                .mapToDouble(group -> group.stream().mapToDouble(i -> values[i]).average().orElseThrow()).toArray();
+    }
+
+    /** The clients of each bin, sorted by prediction; empty bins left out. */
+    private static List<List<Integer>> bins(double[] probabilities, int bins, boolean equalMass) {
+        Integer[] order = sortedIndices(probabilities);
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int rank = 0; rank < order.length; rank++) {
+            int index = order[rank];
+            int bin = equalMass ? (int) ((long) rank * bins / order.length)
+                    : Math.min(bins - 1, (int) (probabilities[index] * bins));
+            groups.get(bin).add(index);
+        }
+        groups.removeIf(List::isEmpty);
+        return groups;
     }
 
     /** Expected calibration error: the n-weighted mean |mean predicted − observed rate| over the bins. */

@@ -1,12 +1,15 @@
 package nl.trede.core.groundtruth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.distance.DistanceCategory;
 import nl.trede.core.distance.DistanceModelTrainer;
 import nl.trede.core.distance.ModelCard;
 import nl.trede.core.distance.TribuoDistanceModel;
@@ -23,6 +26,8 @@ import nl.trede.core.synth.SyntheticPopulation;
 public final class DistanceEvaluation {
 
     private static final int CALIBRATION_BINS = 10;
+    /** How close to a category boundary a prediction must be to count as near it. */
+    static final double BOUNDARY_WINDOW = 0.02;
 
     private DistanceEvaluation() {
     }
@@ -47,6 +52,8 @@ public final class DistanceEvaluation {
         double[] truth = trueBaseline12(clients);
         double auc = BinaryMetrics.auc(predicted, outcome);
         double bayes = BinaryMetrics.auc(truth, outcome);
+        List<BinaryMetrics.CalibrationBin> table = BinaryMetrics.calibrationTable(predicted, outcome, CALIBRATION_BINS, true);
+        double[] truthPerBin = BinaryMetrics.meanPerEqualMassBin(predicted, truth, CALIBRATION_BINS);
         return new ModelCard.HeldOut(clients.size(),
                 "paid work within 12 months without intervention (ground truth potential outcome)",
                 ModelCard.round(auc), ModelCard.round(bayes), ModelCard.round(bayes - auc),
@@ -55,10 +62,71 @@ public final class DistanceEvaluation {
                 ModelCard.round(BinaryMetrics.expectedCalibrationError(predicted, outcome, CALIBRATION_BINS, false)),
                 ModelCard.round(BinaryMetrics.brier(predicted, outcome)),
                 ModelCard.round(BinaryMetrics.mean(predicted)), ModelCard.round(BinaryMetrics.rate(outcome)), ModelCard.round(BinaryMetrics.mean(truth)),
-                BinaryMetrics.calibrationTable(predicted, outcome, CALIBRATION_BINS, true).stream()
+                table.stream()
                         .map(b -> new BinaryMetrics.CalibrationBin(b.n(), ModelCard.round(b.lower()), ModelCard.round(b.upper()),
                                 ModelCard.round(b.meanPredicted()), ModelCard.round(b.observedRate())))
-                        .toList());
+                        .toList(),
+                Arrays.stream(truthPerBin).map(ModelCard::round).boxed().toList(),
+                ModelCard.round(table.get(table.size() - 1).meanPredicted() - truthPerBin[truthPerBin.length - 1]),
+                categories(predicted, outcome, truth), boundaries(predicted, outcome, truth), agreement(predicted, truth));
+    }
+
+    /** Per predicted category: how many, mean predicted, observed rate and mean true probability. */
+    static List<ModelCard.CategoryCalibration> categories(double[] predicted, boolean[] outcome, double[] truth) {
+        List<ModelCard.CategoryCalibration> result = new ArrayList<>();
+        for (DistanceCategory category : DistanceCategory.values()) {
+            int[] members = IntStream.range(0, predicted.length)
+                    .filter(i -> DistanceCategory.of(predicted[i]) == category).toArray();
+            result.add(new ModelCard.CategoryCalibration(category.number(), members.length,
+                    ModelCard.round(meanOf(predicted, members)), ModelCard.round(rateOf(outcome, members)),
+                    ModelCard.round(meanOf(truth, members))));
+        }
+        return result;
+    }
+
+    /** The clients predicted within {@value #BOUNDARY_WINDOW} of each boundary between two categories. */
+    static List<ModelCard.BoundaryCalibration> boundaries(double[] predicted, boolean[] outcome, double[] truth) {
+        List<ModelCard.BoundaryCalibration> result = new ArrayList<>();
+        for (DistanceCategory category : DistanceCategory.values()) {
+            double boundary = category.minimumProbability();
+            if (boundary == 0) {
+                continue;
+            }
+            int[] near = IntStream.range(0, predicted.length)
+                    .filter(i -> Math.abs(predicted[i] - boundary) <= BOUNDARY_WINDOW).toArray();
+            result.add(new ModelCard.BoundaryCalibration(boundary, BOUNDARY_WINDOW, near.length,
+                    ModelCard.round(meanOf(predicted, near)), ModelCard.round(rateOf(outcome, near)),
+                    ModelCard.round(meanOf(truth, near))));
+        }
+        return result;
+    }
+
+    /** The predicted category against the category of the true probability. */
+    static ModelCard.CategoryAgreement agreement(double[] predicted, double[] truth) {
+        int categories = DistanceCategory.values().length;
+        int[][] confusion = new int[categories][categories];
+        int agree = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            int t = DistanceCategory.of(truth[i]).number() - 1;
+            int p = DistanceCategory.of(predicted[i]).number() - 1;
+            confusion[t][p]++;
+            agree += t == p ? 1 : 0;
+        }
+        List<Double> byTrue = new ArrayList<>();
+        for (int t = 0; t < categories; t++) {
+            int total = Arrays.stream(confusion[t]).sum();
+            byTrue.add(ModelCard.round(total == 0 ? Double.NaN : confusion[t][t] / (double) total));
+        }
+        return new ModelCard.CategoryAgreement(ModelCard.round(agree / (double) predicted.length),
+                Arrays.stream(confusion).map(row -> Arrays.stream(row).boxed().toList()).toList(), byTrue);
+    }
+
+    private static double meanOf(double[] values, int[] members) {
+        return members.length == 0 ? Double.NaN : Arrays.stream(members).mapToDouble(i -> values[i]).sum() / members.length;
+    }
+
+    private static double rateOf(boolean[] values, int[] members) {
+        return members.length == 0 ? Double.NaN : Arrays.stream(members).filter(i -> values[i]).count() / (double) members.length;
     }
 
     static List<ModelCard.SubgroupMetrics> subgroups(TribuoDistanceModel model, List<SimulatedClient> clients) {
