@@ -38,7 +38,8 @@ class IdempotentOperationsTest {
                 idempotent.add(name);
             }
         }
-        assertEquals(Set.of("DecisionResource.createDecision", "IntakeResource.createIntake", "OutcomeResource.createOutcome"), creating);
+        assertEquals(Set.of("AllocationRunResource.createAllocationRun", "DecisionResource.createDecision", "IntakeResource.createIntake",
+                "ModelCardResource.createPromotion", "OutcomeResource.createOutcome"), creating);
         assertEquals(creating, idempotent);
     }
 
