@@ -16,7 +16,7 @@ public record AllocationRunRequest(
         @Schema(example = "GM0599", required = true)
         String municipalityCode,
         @NotBlank(message = "is required")
-        @Pattern(regexp = "\\d{4}-(Q[1-4]|0[1-9]|1[0-2])", message = "must be a quarter like 2026-Q4 or a month like 2026-11")
+        @Pattern(regexp = CapacityPlanResource.PERIOD_REGEX, message = "must be a quarter like 2026-Q4 or a month like 2026-11")
         @Schema(description = "The period whose capacity plan is allocated", example = "2026-Q4", required = true)
         String period,
         @Schema(description = "Horizon of the expected effects: 12 (default) or 24 months", enumeration = {"12", "24"}, example = "12")

@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CapacityPlanResource {
 
-    /** A quarter (2026-Q4) or a month (2026-11). */
-    static final Pattern PERIOD = Pattern.compile("\\d{4}-(Q[1-4]|0[1-9]|1[0-2])");
+    /** A quarter (2026-Q4) or a month (2026-11): the periods a plan is made for. */
+    static final String PERIOD_REGEX = "\\d{4}-(Q[1-4]|0[1-9]|1[0-2])";
+    static final Pattern PERIOD = Pattern.compile(PERIOD_REGEX);
 
     private final CapacityPlanService plans;
 
