@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.trede.persistence.ClientFact;
 
@@ -38,11 +37,6 @@ public class AllocationProposal extends ClientFact {
 
     static List<AllocationProposal> ofRun(UUID runId) {
         return list("runId = ?1 order by position", runId);
-    }
-
-    /** The proposal of the latest run that included this intake, if any did. */
-    public static Optional<AllocationProposal> latestFor(UUID intakeId) {
-        return find("intakeId = ?1 order by createdAt desc", intakeId).firstResultOptional();
     }
 
     /** Erasure: the effects are derived from the profile and go; the codes stay, like an advice's. */

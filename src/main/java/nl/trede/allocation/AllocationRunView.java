@@ -90,6 +90,11 @@ public record AllocationRunView(
     @Schema(name = "AllocationEffect")
     public record Effect(@Schema(example = "4.1") double pointEstimate, @Schema(example = "1.2") double lower,
                          @Schema(example = "7.0") double upper) {
+
+        /** A proposal's effect; null once the client's data were erased. */
+        static Effect of(AllocationProposal p) {
+            return p.effect == null ? null : new Effect(p.effect, p.effectLower, p.effectUpper);
+        }
     }
 
     /** The run's view; {@code proposals} null leaves them out. */
@@ -101,7 +106,7 @@ public record AllocationRunView(
         Summary summary = new Summary(stored.cohortSize(), stored.treated(), stored.budgetEuros(), stored.costEuros(),
                 new Gain(stored.gain(), stored.gainLower(), stored.gainUpper(), INTERVAL), stored.bound(), prices, curve, stored.nearTies());
         List<Proposal> items = proposals == null ? null : proposals.stream().map(p -> new Proposal(p.intakeId, p.clientId, p.interventionCode, p.ownBestCode,
-                p.effect == null ? null : new Effect(p.effect, p.effectLower, p.effectUpper), p.nearTie, p.nearTieWith)).toList();
+                Effect.of(p), p.nearTie, p.nearTieWith)).toList();
         return new AllocationRunView(run.id, run.municipalityCode, run.period, run.horizonMonths, plan.id, plan.version,
                 run.effectModelVersion, run.catalogueVersion, run.createdAt, summary, items);
     }

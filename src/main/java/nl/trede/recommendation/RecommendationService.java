@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import nl.trede.allocation.ProposalAtPlaces;
 import nl.trede.audit.AuditTrail;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.Recommender;
@@ -52,14 +53,14 @@ public class RecommendationService {
         if (shown.isPresent()) {
             Recommendation record = shown.get();
             audit.record(AuditTrail.Action.READ, RESOURCE, record.id, record.municipalityCode, record.effectModelVersion);
-            return RecommendationView.of(record);
+            return RecommendationView.of(record, ProposalAtPlaces.latestFor(intake.id).orElse(null));
         }
         // The score the klantmanager sees is the baseline the effects are computed from: one voice.
         ShownAdvice advice = advise(intake.profile(), intake.probability, set, versions, horizonMonths);
         Recommendation record = Recommendation.of(intake.id, intake.clientId, intake.municipalityCode, advice);
         record.persist();
         audit.record(AuditTrail.Action.CREATE, RESOURCE, record.id, record.municipalityCode, record.effectModelVersion);
-        return RecommendationView.of(record);
+        return RecommendationView.of(record, ProposalAtPlaces.latestFor(intake.id).orElse(null));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.trede.allocation.ProposalAtPlaces;
 import nl.trede.core.causal.EffectSource;
 import nl.trede.core.recommend.ShownAdvice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +27,10 @@ public record RecommendationView(
                 + "distance score (score.probability), so that one number speaks for it; null for advice recorded before it was kept",
                 example = "0.18", nullable = true) Double baselineChance,
         @Schema(description = "Eligible interventions, ranked by expected effect; always includes NONE") List<Item> items,
-        @Schema(description = "Interventions the client is not eligible for, with the reason") List<NotEligible> notEligible) {
+        @Schema(description = "Interventions the client is not eligible for, with the reason") List<NotEligible> notEligible,
+        @Schema(description = "The latest allocation run's proposal for this intake, within the period's places and budget, beside "
+                + "the ranking above; null when no run included it (and in a client's timeline)", nullable = true)
+        ProposalAtPlaces allocationProposal) {
 
     @Schema(name = "RecommendationItem")
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -69,10 +73,15 @@ public record RecommendationView(
 
     /** The view of a recorded advice: what the record holds, in the API's shape. */
     public static RecommendationView of(Recommendation record) {
+        return of(record, null);
+    }
+
+    /** The same, with the allocation run's proposal for the intake beside it. */
+    static RecommendationView of(Recommendation record, ProposalAtPlaces proposal) {
         ShownAdvice advice = record.advice();
         return new RecommendationView(record.id, record.intakeId, record.clientId, record.municipalityCode, record.createdAt,
                 advice.horizonMonths(), advice.versions().distanceModel(), advice.versions().effectModel(),
-                advice.versions().catalogue(), advice.baselineChance(), items(advice), notEligible(advice));
+                advice.versions().catalogue(), advice.baselineChance(), items(advice), notEligible(advice), proposal);
     }
 
     /** The ranked options of an advice as items, ranked from 1. */

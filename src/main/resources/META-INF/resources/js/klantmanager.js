@@ -269,7 +269,7 @@ function renderAdvice(catalogue, chosen) {
   }).join('');
   const notEligible = advice.notEligible.map(n =>
     `<li>${escape(n.name)}: ${escape(catalogue.get(n.interventionCode)?.eligibilityLabel ?? '')}</li>`).join('');
-  $('advies').innerHTML = `${tie}
+  $('advies').innerHTML = `${tie}${proposalNote(advice.allocationProposal, name)}
     <table id="advies-tabel">
       <caption class="klein">Verwacht effect: hoeveel procentpunt de kans op betaald werk na ${advice.horizonMonths} maanden stijgt of daalt
         door de interventie. De stip is de beste schatting, de streep de onzekerheid (95 %). Links van de stippellijn: de kans daalt.</caption>
@@ -294,6 +294,27 @@ function renderAdvice(catalogue, chosen) {
   updateDeviation();
 }
 
+/** The team lead's allocation proposal beside the ranking: advice within the period's places, not a decision. */
+function proposalNote(proposal, name) {
+  if (!proposal) return '';
+  const effect = proposal.expectedEffect
+    ? ` Verwacht effect na ${proposal.horizonMonths} maanden: ${fmt.points(proposal.expectedEffect.pointEstimate)} procentpunt `
+      + `(${fmt.points(proposal.expectedEffect.lower)} tot ${fmt.points(proposal.expectedEffect.upper)}).` : '';
+  const what = proposal.interventionCode === 'NONE'
+    ? 'geen interventie: de plaatsen en het budget gaan naar klanten die er naar verwachting meer aan hebben.'
+    : `<strong>${escape(name(proposal.interventionCode))}</strong>.${effect}`;
+  const tie = proposal.nearTie
+    ? ' Dit is een bijna-gelijkspel: of deze klant of een ander de plaats krijgt, valt binnen de onzekerheid van het model.' : '';
+  const differs = proposal.interventionCode !== advice.items[0].interventionCode
+    ? ' Kiest u het voorstel in plaats van nummer 1, dan wijkt u af van de rangorde: kies als reden “Geen plek, budget of aanbieder beschikbaar”.' : '';
+  return `<section class="melding" id="voorstel" aria-labelledby="voorstel-kop">
+      <h3 id="voorstel-kop">Voorstel bij de beschikbare plaatsen</h3>
+      <p>Met de plaatsen en het budget van ${escape(proposal.period)} stelt de verdeling voor: ${what}${tie}</p>
+      <p class="klein">Verdeling ${escape(proposal.runId.slice(0, 8))} van ${escape(fmt.dateTime(proposal.createdAt))}, gemaakt door de teamleider.
+        Dit is een voorstel: u beslist.${differs}</p>
+    </section>`;
+}
+
 function chosenCodes() {
   return [...document.querySelectorAll('input[name="interventionCodes"]:checked')].map(box => box.value);
 }
@@ -311,6 +332,12 @@ function updateDeviation() {
   document.querySelectorAll('#advies-tabel tbody tr').forEach(row =>
     row.classList.toggle('gekozen', row.querySelector('input').checked));
   const deviating = deviates();
+  // Following the allocation's proposal against the ranking deviates for want of places: say so, the klantmanager may change it.
+  const proposal = advice.allocationProposal;
+  const chosen = chosenCodes();
+  if (deviating && proposal && chosen.length === 1 && chosen[0] === proposal.interventionCode && !$('reasonCode').value) {
+    $('reasonCode').value = 'CAPACITY';
+  }
   $('afwijking').hidden = !deviating;
   $('afwijking-tekst').textContent = deviating
     ? 'Uw besluit wijkt af van het advies. Dat mag: u kent de klant. Kies een reden; zo leert Trede van uw oordeel.' : '';

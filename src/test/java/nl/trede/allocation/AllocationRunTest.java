@@ -171,6 +171,54 @@ class AllocationRunTest {
         TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", "GM0599", "period", "2027-Q4")).statusCode(403);
     }
 
+    /**
+     * Point 5 of issue #14: the run's proposal shows in the klantmanager's advice beside the ranking;
+     * the decision is judged against the ranking, so following the ranking's top is no override and
+     * following a proposal that differs from it is one, with the reason CAPACITY.
+     */
+    @Test
+    void theAdviceShowsTheLatestProposalBesideTheRankingAndTheKlantmanagerDecides() {
+        List<String> cohort = caseload(KLANTMANAGER, 8);
+        String outside = KLANTMANAGER.createIntake(intake());
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2028-Q1", Map.of("budgetEuros", 9000,
+                "places", List.of(Map.of("interventionCode", "JOB_COACHING", "places", 1), Map.of("interventionCode", "WAGE_SUBSIDY", "places", 1))))
+                .statusCode(200);
+        TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2028-Q1", "intakeIds", cohort))
+                .statusCode(201);
+        String latest = TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", "2028-Q1",
+                "horizonMonths", 24, "intakeIds", cohort)).statusCode(201).extract().header("Location");
+        JsonPath run = TEAM_LEAD.given().get(latest).then().statusCode(200).extract().jsonPath();
+        String deviating = null;
+        for (Map<String, Object> p : run.<Map<String, Object>>getList("proposals")) {
+            JsonPath advice = KLANTMANAGER.given().get("/api/v1/intakes/" + p.get("intakeId") + "/recommendations").then().statusCode(200)
+                    .body("allocationProposal.runId", equalTo(run.getString("id")), "allocationProposal.period", equalTo("2028-Q1"),
+                            "allocationProposal.horizonMonths", equalTo(24),
+                            "allocationProposal.createdAt", equalTo(run.getString("createdAt")),
+                            "allocationProposal.interventionCode", equalTo(p.get("interventionCode")),
+                            "allocationProposal.nearTie", equalTo(p.get("nearTie")))
+                    .extract().jsonPath();
+            List<String> tiedWithTop = advice.getList("items[0].tiedWith");
+            String code = (String) p.get("interventionCode");
+            if (deviating == null && !code.equals(advice.getString("items[0].interventionCode")) && !tiedWithTop.contains(code)) {
+                deviating = (String) p.get("intakeId");
+            }
+        }
+        KLANTMANAGER.given().get("/api/v1/intakes/" + outside + "/recommendations").then().statusCode(200)
+                .body("allocationProposal", nullValue());
+
+        assertTrue(deviating != null, "with one place of each, some client's proposal differs from the top of their ranking");
+        JsonPath advice = KLANTMANAGER.given().get("/api/v1/intakes/" + deviating + "/recommendations").then().extract().jsonPath();
+        String proposed = advice.getString("allocationProposal.interventionCode");
+        KLANTMANAGER.post("/api/v1/intakes/" + deviating + "/decisions", Map.of("interventionCodes", List.of(proposed), "klantmanagerId",
+                KLANTMANAGER.account())).statusCode(400).body("invalidParams.name", contains("reasonCode"));
+        KLANTMANAGER.post("/api/v1/intakes/" + deviating + "/decisions", Map.of("interventionCodes", List.of(proposed), "klantmanagerId",
+                KLANTMANAGER.account(), "reasonCode", "CAPACITY")).statusCode(201).body("override", equalTo(true));
+        String other = cohort.get(cohort.get(0).equals(deviating) ? 1 : 0);
+        String top = KLANTMANAGER.given().get("/api/v1/intakes/" + other + "/recommendations").then().extract().path("items[0].interventionCode");
+        KLANTMANAGER.post("/api/v1/intakes/" + other + "/decisions", Map.of("interventionCodes", List.of(top), "klantmanagerId",
+                KLANTMANAGER.account())).statusCode(201).body("override", equalTo(false));
+    }
+
     /** The proposal is one the klantmanager's own advice lists with an effect: eligible, with comparable history. */
     private static void assertEligibleWithHistory(Caller klantmanager, String intakeId, String code) {
         JsonPath advice = klantmanager.given().queryParam("horizonMonths", 24).get("/api/v1/intakes/" + intakeId + "/recommendations")
