@@ -85,7 +85,10 @@ public class AllocationRunService {
         run.capacityPlanId = plan.id;
         run.effectModelVersion = set.effects().version();
         run.catalogueVersion = set.catalogue().version();
-        run.summary = summary(problem, allocation).write();
+        RunSummary.Comparison comparison = LastPeriodComparison.compare(request.municipalityCode(), request.period(), horizon, set,
+                offers, intake -> candidate(intake, recommender.recommend(intake.profile(), intake.probability, set.catalogue(),
+                        set.effects(), horizon), offers));
+        run.summary = summary(problem, allocation, comparison).write();
         run.createdAt = Instant.now();
         run.createdBy = user.id();
         run.persist();
@@ -165,7 +168,7 @@ public class AllocationRunService {
         return new Candidate(intake.id.toString(), effect, lower, upper, null);
     }
 
-    private RunSummary summary(AllocationProblem problem, Allocation allocation) {
+    private RunSummary summary(AllocationProblem problem, Allocation allocation, RunSummary.Comparison comparison) {
         List<Offer> offers = problem.offers();
         List<RunSummary.Price> prices = new ArrayList<>();
         for (int o = 0; o < offers.size(); o++) {
@@ -187,7 +190,7 @@ public class AllocationRunService {
         int nearTies = (int) allocation.placements().stream().filter(Allocation.Placement::nearTie).count();
         return new RunSummary(problem.candidates().size(), allocation.treated(), problem.budgetEuros(), allocation.costEuros(),
                 placements(allocation.totalEffect()), placements(allocation.totalLower()), placements(allocation.totalUpper()),
-                placements(allocation.bound()), prices, curve, nearTies);
+                placements(allocation.bound()), prices, curve, nearTies, comparison);
     }
 
     private static AllocationProposal proposal(AllocationRun run, int position, Intake intake, Candidate candidate,

@@ -25,6 +25,9 @@ public record AllocationRunView(
     private static final String INTERVAL = "sum of the clients' 95 % bounds: at least 95 % coverage whatever the correlation "
             + "of their errors; not corrected for choosing the largest estimates";
 
+    private static final String DOUBLY_ROBUST = "influence-function 95 % interval of the doubly robust value";
+    private static final String RECORDED = "the recorded outcomes' total, with the normal 95 % interval of a mean";
+
     /** What the run found, apart from the clients' proposals. */
     @Schema(name = "AllocationSummary")
     public record Summary(
@@ -43,7 +46,46 @@ public record AllocationRunView(
             List<BudgetPoint> gainAgainstBudget,
             @Schema(description = "Clients whose proposal is statistically tied with their best alternative at the constraints' "
                     + "prices: whether they or another client get the place is within the model's uncertainty", example = "12")
-            int nearTies) {
+            int nearTies,
+            @Schema(description = "The rule judged on the previous period's own record; null for runs made before it was reported",
+                    nullable = true) Comparison comparison) {
+    }
+
+    /**
+     * The proposal's rule against the klantmanagers' own allocation, random allocation and "fill places by
+     * the largest average effect", all with the same places, on the previous period's decisions and outcomes.
+     */
+    @Schema(name = "AllocationComparison", description = "Each rule applied to the clients decided on in the period before the "
+            + "run's, with the places and budget the klantmanagers used then (per intervention as many places as they gave): the "
+            + "expected number in paid work at the horizon, doubly robust (AIPW, the recorded outcomes weighted with the serving "
+            + "effect model's propensities and outcome models), with an influence-function 95 % interval. The klantmanagers' own "
+            + "value is the recorded outcomes' total. Valid when either nuisance model is right for this municipality; not corrected "
+            + "for the proposal being chosen with the same model, so it may be optimistic.")
+    public record Comparison(
+            @Schema(description = "The period whose record is used", example = "2026-Q3") String basisPeriod,
+            @Schema(description = "ESTIMATED; TOO_FEW_OUTCOMES when fewer than 100 decisions of that period have an outcome at the "
+                    + "horizon (no values: the interval would not be trustworthy; with a 12-month horizon the previous quarter's "
+                    + "outcomes are mostly not known yet); NO_LEARNED_EFFECT_MODEL when the serving effect model has no nuisances",
+                    enumeration = {"ESTIMATED", "TOO_FEW_OUTCOMES", "NO_LEARNED_EFFECT_MODEL"}) String status,
+            @Schema(description = "Decisions recorded in the period", example = "412") int decisions,
+            @Schema(description = "Of those, with an outcome at the horizon: the clients compared", example = "380") int withOutcome,
+            @Schema(description = "Left out: the horizon has not passed yet", example = "20") int horizonNotReached,
+            @Schema(description = "Left out: the horizon passed without a follow-up", example = "4") int noFollowUp,
+            @Schema(description = "Left out: a combination, an intervention without places in the plan, or an erased client",
+                    example = "8") int otherOrCombined,
+            @Schema(description = "One entry per rule; empty unless ESTIMATED") List<RuleValue> rules,
+            @Schema(description = "Share of the clients the proposal gives what hardly anyone like them got (propensity below 0.01): "
+                    + "there its value is the outcome model's extrapolation", nullable = true, example = "0.02")
+            Double proposalPoorOverlapShare) {
+    }
+
+    @Schema(name = "AllocationRuleValue")
+    public record RuleValue(
+            @Schema(enumeration = {"KLANTMANAGERS", "PROPOSAL", "RANDOM", "LARGEST_AVERAGE_EFFECT"}) String rule,
+            @Schema(description = "Clients it gives an intervention", example = "120") int treated,
+            @Schema(description = "Expected clients in paid work at the horizon, with a 95 % interval") Gain inPaidWork,
+            @Schema(description = "Expected extra clients in paid work against the klantmanagers' own allocation, same clients") Gain
+                    gainOverKlantmanagers) {
     }
 
     /**
@@ -97,6 +139,13 @@ public record AllocationRunView(
         }
     }
 
+    private static Comparison comparison(RunSummary.Comparison c) {
+        return c == null ? null : new Comparison(c.basisPeriod(), c.status(), c.decisions(), c.withOutcome(), c.horizonNotReached(),
+                c.noFollowUp(), c.otherOrCombined(), c.rules().stream().map(r -> new RuleValue(r.rule(), r.treated(),
+                        new Gain(r.placements(), r.lower(), r.upper(), r.rule().equals("KLANTMANAGERS") ? RECORDED : DOUBLY_ROBUST),
+                        new Gain(r.gain(), r.gainLower(), r.gainUpper(), DOUBLY_ROBUST))).toList(), c.proposalPoorOverlapShare());
+    }
+
     /** The run's view; {@code proposals} null leaves them out. */
     static AllocationRunView of(AllocationRun run, CapacityPlan plan, List<AllocationProposal> proposals) {
         RunSummary stored = RunSummary.read(run.summary);
@@ -104,7 +153,8 @@ public record AllocationRunView(
                 p.limit(), p.used(), p.placementsPerUnit())).toList();
         List<BudgetPoint> curve = stored.curve().stream().map(p -> new BudgetPoint(p.budgetEuros(), p.placements())).toList();
         Summary summary = new Summary(stored.cohortSize(), stored.treated(), stored.budgetEuros(), stored.costEuros(),
-                new Gain(stored.gain(), stored.gainLower(), stored.gainUpper(), INTERVAL), stored.bound(), prices, curve, stored.nearTies());
+                new Gain(stored.gain(), stored.gainLower(), stored.gainUpper(), INTERVAL), stored.bound(), prices, curve, stored.nearTies(),
+                comparison(stored.comparison()));
         List<Proposal> items = proposals == null ? null : proposals.stream().map(p -> new Proposal(p.intakeId, p.clientId, p.interventionCode, p.ownBestCode,
                 Effect.of(p), p.nearTie, p.nearTieWith)).toList();
         return new AllocationRunView(run.id, run.municipalityCode, run.period, run.horizonMonths, plan.id, plan.version,

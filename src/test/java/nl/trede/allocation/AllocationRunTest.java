@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -217,6 +219,21 @@ class AllocationRunTest {
         String top = KLANTMANAGER.given().get("/api/v1/intakes/" + other + "/recommendations").then().extract().path("items[0].interventionCode");
         KLANTMANAGER.post("/api/v1/intakes/" + other + "/decisions", Map.of("interventionCodes", List.of(top), "klantmanagerId",
                 KLANTMANAGER.account())).statusCode(201).body("override", equalTo(false));
+
+        // Point 4: the next month's run compares on this month's record, whose 12-month outcomes cannot be known yet.
+        YearMonth now = YearMonth.now(ZoneId.of("Europe/Amsterdam"));
+        String next = now.plusMonths(1).toString();
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/" + next, Map.of("budgetEuros", 9000,
+                "places", List.of(Map.of("interventionCode", "JOB_COACHING", "places", 1)))).statusCode(200);
+        String nextRun = TEAM_LEAD.post("/api/v1/allocation-runs", Map.of("municipalityCode", MUNICIPALITY, "period", next,
+                "intakeIds", cohort)).statusCode(201).extract().header("Location");
+        JsonPath compared = TEAM_LEAD.given().get(nextRun).then().statusCode(200)
+                .body("summary.comparison.basisPeriod", equalTo(now.toString()), "summary.comparison.status", equalTo("TOO_FEW_OUTCOMES"),
+                        "summary.comparison.withOutcome", equalTo(0), "summary.comparison.rules", org.hamcrest.Matchers.empty())
+                .extract().jsonPath();
+        int decisions = compared.getInt("summary.comparison.decisions");
+        assertTrue(decisions >= 2, decisions + " decisions this month");
+        assertEquals(decisions, compared.getInt("summary.comparison.horizonNotReached") + compared.getInt("summary.comparison.otherOrCombined"));
     }
 
     /** The proposal is one the klantmanager's own advice lists with an effect: eligible, with comparable history. */

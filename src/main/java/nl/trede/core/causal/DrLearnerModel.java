@@ -216,6 +216,11 @@ public final class DrLearnerModel {
         return predictedOutcome(z, arm) - predictedOutcome(z, 0);
     }
 
+    /** The outcome model's expected outcome under arm k for a client with these (raw) features: a nuisance of doubly robust values. */
+    public double expectedOutcome(double[] x, int arm) {
+        return predictedOutcome(standardise(x), arm);
+    }
+
     private double predictedOutcome(double[] z, int arm) {
         return outcomeType().mean(Matrices.dot(state.outcomeCoefficients()[arm], z));
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.ArmEffect;
 import nl.trede.core.causal.DrLearnerModel;
@@ -159,6 +160,26 @@ public final class LearnedEffectModel implements EffectModel {
                 : RationaleVocabulary.notComparable(effect.supportNote());
         return new EffectEstimate(100 * effect.estimate(), 100 * effect.lower(), 100 * effect.upper(), horizon,
                 effect.source(), effect.priorShare(), effect.onSupport(), rationale);
+    }
+
+    /**
+     * The nuisances of one intervention's model for a client, which doubly robust values of a policy
+     * weigh recorded outcomes with: the chance of being given the control and the intervention (among
+     * the three arms the model was fitted on), and the expected outcome under each. Empty when the
+     * client is not eligible or the history never had the intervention.
+     */
+    public record Nuisance(double controlPropensity, double propensity, double controlOutcome, double outcome) {
+    }
+
+    public Optional<Nuisance> nuisance(IntakeProfile profile, double baselineChance, Intervention intervention, int horizonMonths) {
+        int horizon = horizonMonths >= 24 ? 24 : 12;
+        DrLearnerModel model = intervention.isNone() ? null : model(intervention.code(), horizon);
+        if (model == null || !intervention.eligibility().admits(profile)) {
+            return Optional.empty();
+        }
+        double[] x = features.encode(profile, baselineChance, prior.estimate(profile, intervention, horizon).pointEstimate() / 100);
+        double[] e = model.propensities(x);
+        return Optional.of(new Nuisance(e[0], e[1], model.expectedOutcome(x, 0), model.expectedOutcome(x, 1)));
     }
 
     /** The modifiers that move this client's learned effect most from the average client's, and the prior/data split. */

@@ -215,6 +215,18 @@ public final class PolicyValue {
         return difference(deterministic(a, arms()), deterministic(b, arms()));
     }
 
+    /**
+     * {@code V(policy)} minus the observed mean outcome, from the same clients' scores: the gain over
+     * what was actually given, without the weighting noise a doubly robust value of the logged policy has.
+     */
+    public Estimate differenceFromObserved(double[][] policy) {
+        double[] c = contributions(policy);
+        for (int i = 0; i < c.length; i++) {
+            c[i] -= outcome[i];
+        }
+        return Estimate.ofContributions(c);
+    }
+
     /** The value of what was actually given: the observed mean outcome, no model needed. */
     public Estimate observed() {
         return Estimate.ofContributions(outcome.clone());
