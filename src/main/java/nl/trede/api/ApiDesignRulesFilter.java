@@ -157,10 +157,27 @@ public class ApiDesignRulesFilter implements OASFilter {
             responses.addAPIResponse("404", problem("Not found"));
         }
         responses.addAPIResponse("500", problem("Internal error, without details"));
-        APIResponse unavailable = problem("The database cannot be reached for the moment: retry after Retry-After seconds");
-        unavailable.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        if (operation.getRequestBody() != null) {
+            responses.addAPIResponse("413", problem("The request body is larger than the service accepts"));
+        }
+        APIResponse limited = problem("This caller sent more requests than its rate limit allows: retry after Retry-After seconds");
+        limited.addHeader("Retry-After", retryAfterHeader());
+        limited.addHeader("RateLimit-Policy", textHeader("The caller's quota (IETF draft RateLimit header fields): q requests per w seconds"));
+        limited.addHeader("RateLimit", textHeader("What is left of the quota (r) and the seconds until it is whole again (t)"));
+        responses.addAPIResponse("429", limited);
+        APIResponse unavailable = problem("The database cannot be reached for the moment, or the service is carrying out as many"
+                + " requests as it can (code overloaded): retry after Retry-After seconds");
+        unavailable.addHeader("Retry-After", retryAfterHeader());
         responses.addAPIResponse("503", unavailable);
+    }
+
+    private static Header retryAfterHeader() {
+        return OASFactory.createHeader().description("Seconds to wait before retrying")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+    }
+
+    private static Header textHeader(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     /**

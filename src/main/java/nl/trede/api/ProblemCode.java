@@ -49,7 +49,11 @@ public enum ProblemCode {
     /** The promotion was already approved or rejected (409). */
     ALREADY_DECIDED,
     /** The registry is not in a state that allows this move (the version is already active, was never live, ...) (409). */
-    INVALID_TRANSITION;
+    INVALID_TRANSITION,
+    /** This caller sent more requests than its rate limit allows: retry after Retry-After seconds (429). */
+    RATE_LIMITED,
+    /** The service is carrying out as many requests as it may at once: retry after Retry-After seconds (503). */
+    OVERLOADED;
 
     /** The code as it appears in the JSON, e.g. {@code out_of_range}. */
     @JsonValue
