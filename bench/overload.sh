@@ -1,49 +1,85 @@
 #!/usr/bin/env bash
 # Far past capacity, does the service shed load instead of queueing it?
 #   bench/overload.sh [seconds-per-phase]     (default 20)
-# Starts the packaged service (H2, a throw-away directory) and drives POST /api/v1/scores with wrk
-# far past what two cores carry: phase 1, 512 connections from one caller with the rate limit lifted,
-# so that the concurrency limit (trede.overload.max-concurrent-requests) sheds with 503; phase 2, the
-# shipped rate limit, so that the one caller is answered 429. Prints the answers by status, p50/p99
-# latency and the heap used (after a full GC) before, between and after. The 10-minute soak that
-# shows flat heap and latency over time is bench/soak.sh.
+# Starts the packaged service on H2 (a throw-away directory, as bench/run.sh does) and drives it with
+# wrk at CONNECTIONS (default 512) connections, far past what two cores carry, in three phases:
+#   1. POST /scores (stateless) from one caller, its rate limit lifted: the concurrency limit
+#      (trede.overload.max-concurrent-requests) must shed with 503;
+#   2. POST /intakes (three writes each, serialised on the audit chain), likewise;
+#   3. POST /scores from one caller under the shipped rate limit: 429, while a second caller's
+#      requests, sent beside it, are still carried out.
+# Per phase: the answers by status, socket errors (connect/read/write/timeout), p50/p99/max latency,
+# and the heap in use after a full GC before and after. Exits 1 if any answer is not 2xx, 429 or 503
+# with Retry-After, if a request timed out (10 s), or if the heap after GC grew by more than 64 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20}"
-PORT="${PORT:-18116}"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-
+CONNECTIONS="${CONNECTIONS:-512}"
+PORT=18116
 WORK=$(mktemp -d)
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
-PROFILE='"age": 34, "educationLevel": "MBO_2_4", "dutchLanguageLevel": "B2", "monthsOnBenefit": 14, "monthsSinceLastJob": 20'
-echo "{ $PROFILE }" > "$WORK/score.json"
-export BODY_FILE="$WORK/score.json" TOKEN
+. bench/service.sh
+trap 'stop_service; rm -rf "$WORK"' EXIT
+build_embedded
+API="http://localhost:$PORT/api/v1"
+H2="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+FAILED=0
 
-start() { # extra environment for the service
-  (cd "$WORK" && env "$@" QUARKUS_HTTP_PORT=$PORT TREDE_MODELS_DIRECTORY="$OLDPWD/models" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
-    exec java -Xmx512m -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1) &
-  PID=$!
-  for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
-  TOKEN=$(curl -sf -X POST "localhost:$PORT/api/v1/demo-tokens" -H 'Content-Type: application/json' \
-    -d '{"account":"case-system-rotterdam"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+heap_after_gc() { # MB in use after a full GC
+  jcmd "$PID" GC.run >/dev/null
+  jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'
 }
-stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
-heap() { jcmd "$(pgrep -P "$PID" java || echo "$PID")" GC.run >/dev/null 2>&1 || true
-  jcmd "$(pgrep -P "$PID" java || echo "$PID")" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i + 1); exit } }'; }
-load() { wrk -t4 -c512 -d"${DURATION}s" --timeout 10s -s bench/status-counts.lua "http://localhost:$PORT/api/v1/scores" | grep -E '^(statuses|p50)'; }
 
-echo "phase 1: 512 connections, one caller, rate limit lifted (concurrency limit sheds with 503)"
-start TREDE_RATE_LIMIT_REQUESTS=100000000
-echo "  heap used before: $(heap)"
-load | sed 's/^/  /'
-echo "  heap used after:  $(heap)"
-stop
-echo "phase 2: 512 connections, one caller, the shipped rate limit (429)"
-start
-echo "  heap used before: $(heap)"
-load | sed 's/^/  /'
-echo "  heap used after:  $(heap)"
-stop
+phase() { # title url (with load's environment: BODY_FILE or INTAKE_BODY)
+  local title=$1 url=$2
+  echo "$title"
+  local before; before=$(heap_after_gc)
+  COUNT_STATUSES=1 load phase "$url" -c"$CONNECTIONS" --timeout 10s > "$WORK/line"
+  local after; after=$(heap_after_gc)
+  read -r _ rps p50 p99 _ < "$WORK/line"
+  local statuses; statuses=$(grep '^statuses:' "$WORK/wrk.out" | cut -d: -f2)
+  local errors; errors=$(grep 'Socket errors' "$WORK/wrk.out" | sed 's/^ *Socket errors: *//' || true)
+  echo "  answers:$statuses; ${rps} answers/s; p50 $p50 ms, p99 $p99 ms, $(awk '/Latency/ { print "max " $4; exit }' "$WORK/wrk.out")"
+  echo "  socket errors: ${errors:-none}"
+  echo "  heap in use after GC: $before MB before, $after MB after"
+  for s in $statuses; do case "${s%x*}" in 2??|429|503) ;; *) echo "  FAIL: answers with status ${s%x*}"; FAILED=1 ;; esac; done
+  if [ -n "$errors" ] && ! printf '%s' "$errors" | grep -q 'timeout 0$'; then echo "  FAIL: requests timed out"; FAILED=1; fi
+  if [ $((after - before)) -gt 64 ]; then echo "  FAIL: the heap grew by $((after - before)) MB"; FAILED=1; fi
+}
+
+# Retry-After on a shed answer, checked on one request sent while wrk saturates the service.
+retry_after_while() { # url body-file
+  sleep $((DURATION / 2))
+  curl -s -o /dev/null -D - -X POST "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @"$2" \
+    | tr -d '\r' | awk 'NR == 1 { s = $2 } tolower($1) == "retry-after:" { r = $2 } END { print s, (r == "" ? "-" : r) }'
+}
+
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, $DURATION s per phase"
+# Phases 1 and 2 measure the concurrency limit alone: one caller, its rate limit out of reach.
+TREDE_RATE_LIMIT_REQUESTS=1000000000 start_service target/quarkus-app "$PORT" "$H2"
+tokens "$PORT"
+retry_after_while "$API/scores" "$WORK/score.json" > "$WORK/probe" &
+PROBE=$!
+BODY_FILE="$WORK/score.json" phase "phase 1: POST /scores, one caller, rate limit lifted" "$API/scores"
+wait "$PROBE"; read -r status retry < "$WORK/probe"
+echo "  a request sent mid-phase: $status, Retry-After ${retry}"
+[ "$status" = 503 ] && [ "$retry" = - ] && { echo "  FAIL: 503 without Retry-After"; FAILED=1; }
+INTAKE_BODY=1 phase "phase 2: POST /intakes, one caller, rate limit lifted" "$API/intakes"
+stop_service
+
+start_service target/quarkus-app "$PORT" "$H2"
+tokens "$PORT"
+GREEDY=$TOKEN
+tokens "$PORT"
+# A second caller, at a polite rate beside the flood: its answers must stay 2xx.
+(for _ in $(seq 1 $((DURATION * 2))); do
+   curl -s -o /dev/null -w '%{http_code}\n' -X POST "$API/scores" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @"$WORK/score.json"
+   sleep 0.5
+ done > "$WORK/polite") &
+POLITE=$!
+TOKEN=$GREEDY BODY_FILE="$WORK/score.json" phase "phase 3: POST /scores, one caller, the shipped rate limit ($(grep '^trede.rate-limit.requests' src/main/resources/application.properties | cut -d= -f2) per $(grep '^trede.rate-limit.window' src/main/resources/application.properties | cut -d= -f2))" \
+  "$API/scores"
+wait "$POLITE"
+echo "  a second caller beside it, one request every 0.5 s: $(sort "$WORK/polite" | uniq -c | awk '{ printf "%s%sx%s", (NR > 1 ? ", " : ""), $2, $1 }')"
+grep -qv '^2' "$WORK/polite" && { echo "  (the second caller was also refused: the concurrency limit, which all callers share)"; }
+stop_service
+[ "$FAILED" -eq 0 ] && echo PASS || { echo FAIL; exit 1; }

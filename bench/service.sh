@@ -21,7 +21,7 @@ build_embedded() {
 start_service() { # app-dir port jdbc-url [username]
   local app=$1 port=$2 url=$3 user=${4:-}
   SERVICE_LOG="$WORK/service-$port.log"
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" ${user:+QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD=} \
+  env QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" ${user:+QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD=} \
     TREDE_MODELS_DIRECTORY="$(pwd)/models" java ${JAVA_OPTS:-} -jar "$app/quarkus-run.jar" > "$SERVICE_LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do curl -sf "localhost:$port/q/health/ready" >/dev/null && return; sleep 0.5; done

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.runtime.configuration.MemorySize;
 import nl.trede.core.digest.Sha256;
+import nl.trede.scoring.ScoreBatchResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,9 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code trede.overload.max-concurrent-requests} (503 {@code overloaded}), or when its caller has used
  * up its rate limit (429 {@code rate_limited}). Both answers carry Retry-After; every API answer
  * carries the caller's limit as the IETF draft "RateLimit header fields for HTTP" writes it
- * ({@code RateLimit-Policy} and {@code RateLimit}). A body declared larger than
- * {@code quarkus.http.limits.max-body-size} is refused (413) before it is read. Shedding early is what keeps queues, memory and
+ * ({@code RateLimit-Policy} and {@code RateLimit}). Shedding early is what keeps queues, memory and
  * the latency of the admitted requests flat (bench/overload.sh).
+ *
+ * <p>Bodies: a request is held to {@code trede.limits.max-body-size}, a caseload for
+ * {@code POST /score-batches} (read line by line) to {@code trede.limits.max-batch-body-size}. A body
+ * declared larger is refused (413) before it is read; one sent without a length is cut off at the
+ * same limit while it is read (Vert.x's own cap, {@code quarkus.http.limits.max-body-size}, is the larger).
  *
  * <p>A caller is its credential (the Authorization header, hashed), or its address when it sends
  * none: the limit is checked before the token is, so that a flood costs no signature checks.
@@ -32,7 +37,12 @@ public class LoadShedding {
 
     private static final String POLICY = "caller";
 
+    /** What Quarkus names the limit on a body sent without Content-Length, which its input stream enforces. */
+    private static final String UNDECLARED_BODY_LIMIT = "io.quarkus.max-request-size";
+    private static final String BATCH_PATH = ApiDesignRulesFilter.BASE_PATH + ScoreBatchResource.PATH;
+
     private final long maxBodyBytes;
+    private final long maxBatchBodyBytes;
     private final int maxConcurrent;
     private final int quota;
     private final Duration window;
@@ -40,12 +50,14 @@ public class LoadShedding {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<String, TokenBucket> callers = new ConcurrentHashMap<>();
 
-    LoadShedding(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+    LoadShedding(@ConfigProperty(name = "trede.limits.max-body-size") MemorySize maxBodySize,
+                 @ConfigProperty(name = "trede.limits.max-batch-body-size") MemorySize maxBatchBodySize,
                  @ConfigProperty(name = "trede.overload.max-concurrent-requests") int maxConcurrent,
                  @ConfigProperty(name = "trede.rate-limit.requests") int quota,
                  @ConfigProperty(name = "trede.rate-limit.window") Duration window,
                  @ConfigProperty(name = "trede.rate-limit.max-callers") int maxCallers) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxBatchBodyBytes = maxBatchBodySize.asLongValue();
         this.maxConcurrent = maxConcurrent;
         this.quota = quota;
         this.window = window;
@@ -53,15 +65,35 @@ public class LoadShedding {
     }
 
     void route(@Observes Router router) {
+        // Before Quarkus's own body limit (order -2), which would answer 413 without a body.
+        router.route().order(-11).handler(this::limitDeclaredBody);
         router.route(ApiDesignRulesFilter.BASE_PATH + "/*").order(-10).handler(this::admit);
+        // After it: it sets its own, larger, limit for a body without a declared length.
+        router.route().order(-1).handler(this::limitUndeclaredBody);
+    }
+
+    private long maxBodyBytes(RoutingContext context) {
+        return BATCH_PATH.equals(context.normalizedPath()) ? maxBatchBodyBytes : maxBodyBytes;
+    }
+
+    private void limitDeclaredBody(RoutingContext context) {
+        long max = maxBodyBytes(context);
+        if (declaredBodyBytes(context) > max) {
+            // Nothing of it needs reading.
+            refuse(context, Problem.of(413, "Content Too Large", "The request body is larger than " + max + " bytes"), 0);
+            return;
+        }
+        context.next();
+    }
+
+    private void limitUndeclaredBody(RoutingContext context) {
+        if (context.get(UNDECLARED_BODY_LIMIT) != null) {
+            context.put(UNDECLARED_BODY_LIMIT, maxBodyBytes(context));
+        }
+        context.next();
     }
 
     private void admit(RoutingContext context) {
-        if (declaredBodyBytes(context) > maxBodyBytes) {
-            // Vert.x would refuse it too, but with an empty answer; and nothing of it needs reading.
-            refuse(context, Problem.of(413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes"), 0);
-            return;
-        }
         long now = System.nanoTime();
         TokenBucket bucket = bucketOf(context, now);
         TokenBucket.Taken taken = bucket.take(now);

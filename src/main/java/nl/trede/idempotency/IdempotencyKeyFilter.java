@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Reads the {@code Idempotency-Key} of a request to an {@link Idempotent} operation and fingerprints
  * the request (SHA-256 of method, path and body), so that a retry can be told from another request
- * under the same key. The body is at most {@code quarkus.http.limits.max-body-size}; it is read
- * once here and handed on unchanged.
+ * under the same key. The body is at most {@code trede.limits.max-body-size} (no idempotent
+ * operation takes a batch); it is read once here and handed on unchanged.
  */
 public class IdempotencyKeyFilter {
 

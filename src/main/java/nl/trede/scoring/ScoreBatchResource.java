@@ -28,15 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/score-batches")
+@Path(ScoreBatchResource.PATH)
 @Tag(name = "scores", description = "Score a profile without storing anything")
 public class ScoreBatchResource {
+
+    /** Below the API's base path; its body has a limit of its own (nl.trede.api.LoadShedding). */
+    public static final String PATH = "/score-batches";
 
     /** JSON lines (one JSON value a line, newline-separated). */
     public static final String JSON_LINES = "application/x-ndjson";
 
-    /** At least the request body limit (quarkus.http.limits.max-body-size), so the look for a first profile can be undone. */
-    private static final int MAX_BODY_CHARACTERS = 1 << 17;
+    /** How far the look for a first profile reaches (and can be undone): far longer than any profile. */
+    private static final int LOOK_AHEAD_CHARACTERS = 1 << 17;
 
     private final ActiveModels models;
     private final ScoreBatch batch;
@@ -54,8 +57,10 @@ public class ScoreBatchResource {
             description = "JSON lines in, JSON lines out: each line a profile as POST /scores takes it, each answer "
                     + "{\"line\": n, \"score\": {...}} or, for a line POST /scores would refuse, {\"line\": n, \"problem\": {...}} "
                     + "with that problem; a bad line never stops the batch. Blank lines are skipped (and counted in n). One model "
-                    + "version scores the whole batch; a body without any profile is answered 400. Answers stream back as lines are read. Nothing is stored. The body is "
-                    + "limited like every request body: send a large caseload in parts, or score it with the score-batch command.")
+                    + "version scores the whole batch; a body without any profile is answered 400. Answers stream back as lines are read. Nothing is stored. The body has a "
+                    + "limit of its own (trede.limits.max-batch-body-size; 16 MiB as shipped, about 50,000 profiles): "
+                    + "send a larger caseload in parts, or score it with the score-batch command. Send its Content-Length, so that "
+                    + "one too large is refused (413) before anything is read.")
     @RequestBody(content = @Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING,
             example = "{\"age\": 34, \"monthsOnBenefit\": 14}\n{\"age\": 61}\n")))
     @APIResponse(responseCode = "200", description = "One answer line for every non-blank line",
@@ -69,10 +74,15 @@ public class ScoreBatchResource {
 
     /** A batch without a single profile is a mistake worth a 400, before any answer line is sent. */
     private static void refuseEmpty(BufferedReader in) throws IOException {
-        in.mark(MAX_BODY_CHARACTERS);
+        in.mark(LOOK_AHEAD_CHARACTERS);
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (!line.isBlank()) {
-                in.reset();
+                try {
+                    in.reset();
+                } catch (IOException lookAheadExceeded) {
+                    throw new InvalidInputException("body", ProblemCode.TOO_LONG,
+                            "the first profile must end within the first " + LOOK_AHEAD_CHARACTERS + " characters");
+                }
                 return;
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
 import nl.trede.models.ActiveModels;
 import nl.trede.models.CandidateVersions;
 import nl.trede.models.ModelRegistry;
+import nl.trede.scoring.ScoreBatchResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,12 +261,15 @@ class ContractTest {
         assertEquals(Set.of(), neverSeen, "documented statuses that this test never provoked");
     }
 
-    /** Every operation that takes a body refuses one over quarkus.http.limits.max-body-size (64K) with 413, before reading it. */
+    /** Every operation that takes a body refuses one over its limit (trede.limits.*) with 413, before reading it. */
     private void oversizedBodies() {
-        String oversized = "{\"note\": \"" + "x".repeat(70_000) + "\"}";
+        String oversizedSingle = "{\"note\": \"" + "x".repeat(70_000) + "\"}";
+        String oversizedBatch = "x".repeat((int) ConfigProvider.getConfig()
+                .getValue("trede.limits.max-batch-body-size", MemorySize.class).asLongValue() + 1);
         DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (operation.getValue().has("requestBody")) {
                 String template = path.getKey();
+                String oversized = template.equals(ScoreBatchResource.PATH) ? oversizedBatch : oversizedSingle;
                 Object[] ids = Pattern.compile("\\{[^}]+}").matcher(template).results().map(id -> UUID.randomUUID().toString()).toArray();
                 exchange(anonymous().contentType(ContentType.JSON).body(oversized), operation.getKey().toUpperCase(), template, ids);
             }

@@ -93,4 +93,29 @@ class OverloadTest {
         assertEquals(413, Caller.of("case-system", "GM0209").given().contentType(ContentType.JSON).body(body)
                 .post("/api/v1/scores").statusCode());
     }
+
+    /** Without a Content-Length the body is cut off at the same limit as it is read, not at the batch limit Vert.x has. */
+    @Test
+    void aBodyOverTheSizeLimitWithoutADeclaredLengthIsCutOffAt413() throws Exception {
+        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/scores HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                    + Caller.of("case-system", "GM0210").token() + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                // one text value of 160 KB, over the 64 KiB limit and far under the batch limit
+                for (int i = 0; i < 20; i++) {
+                    String chunk = (i == 0 ? "{\"clientReference\": \"" : "") + "x".repeat(8_000);
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedEarly) {
+                // the service may close the connection as soon as the limit is passed
+            }
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+        }
+    }
 }

@@ -2,14 +2,18 @@ package nl.trede.scoring;
 
 import static nl.trede.Requests.anonymous;
 import static nl.trede.Requests.as;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import nl.trede.api.Problem;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +46,19 @@ class ScoreBatchTest {
         assertEquals(refused, lines.get(1).getMap("problem"));
         assertEquals(400, lines.get(2).getInt("problem.status"));
         assertEquals("Malformed JSON", lines.get(2).getString("problem.title"));
+    }
+
+    @Test
+    void aCaseloadFarLargerThanASingleRequestIsScoredAndOneOverItsOwnLimitIsRefusedUnread() {
+        String caseload = (GOOD + "\n").repeat(2_000); // about 110 KB, over a single request's 64 KiB
+        String answer = as("case-system-rotterdam").contentType(ScoreBatchResource.JSON_LINES)
+                .body(caseload.getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches").then().statusCode(200).extract().asString();
+        assertEquals(2_000, answer.lines().filter(line -> line.contains("\"score\"")).count());
+
+        long limit = ConfigProvider.getConfig().getValue("trede.limits.max-batch-body-size", MemorySize.class).asLongValue();
+        byte[] tooLarge = (GOOD + "\n").repeat((int) (limit / GOOD.length()) + 1).getBytes(StandardCharsets.UTF_8);
+        as("case-system-rotterdam").contentType(ScoreBatchResource.JSON_LINES).body(tooLarge).post("/api/v1/score-batches")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE).body("title", equalTo("Content Too Large"));
     }
 
     @Test
