@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +23,7 @@ import nl.trede.core.allocation.Allocation;
 import nl.trede.core.allocation.AllocationProblem;
 import nl.trede.core.allocation.Allocator;
 import nl.trede.core.allocation.Candidate;
+import nl.trede.core.allocation.GroupLimit;
 import nl.trede.core.allocation.Offer;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.recommend.Advice;
@@ -48,8 +53,11 @@ public class AllocationRunService {
     private final AuditTrail audit;
     private final Recommender recommender = new Recommender();
     private final Allocator allocator = new Allocator();
+    private final ProtectedAttribute.Groups groups;
 
-    public AllocationRunService(ActiveModels models, CapacityPlanService plans, CurrentUser user, AuditTrail audit) {
+    public AllocationRunService(ActiveModels models, CapacityPlanService plans, CurrentUser user, AuditTrail audit,
+                                ProtectedAttribute.Groups groups) {
+        this.groups = groups;
         this.models = models;
         this.plans = plans;
         this.user = user;
@@ -67,14 +75,21 @@ public class AllocationRunService {
                         + request.period() + ": PUT /capacity-plans/" + request.municipalityCode() + "/" + request.period() + " first"));
         ModelSet set = models.current();
         List<Offer> offers = plan.placeList().stream().map(p -> new Offer(p.interventionCode(), p.places(), p.costEuros())).toList();
+        Map<ProtectedAttribute, Map<UUID, String>> recorded = recordedGroups(request.fairnessLimits(), cohort, offers);
         List<Candidate> candidates = new ArrayList<>();
         List<String> ownBest = new ArrayList<>();
         for (Intake intake : cohort) {
             Advice advice = recommender.recommend(intake.profile(), intake.probability, set.catalogue(), set.effects(), horizon);
-            candidates.add(candidate(intake, advice, offers));
+            Map<String, String> groups = new HashMap<>();
+            recorded.forEach((attribute, byClient) -> {
+                if (byClient.containsKey(intake.clientId)) {
+                    groups.put(attribute.name(), byClient.get(intake.clientId));
+                }
+            });
+            candidates.add(candidate(intake, advice, offers, groups));
             ownBest.add(advice.top().intervention().code());
         }
-        AllocationProblem problem = new AllocationProblem(offers, plan.budgetEuros, candidates, List.of());
+        AllocationProblem problem = new AllocationProblem(offers, plan.budgetEuros, candidates, limits(request.fairnessLimits(), recorded, offers));
         Allocation allocation = allocator.solve(problem);
 
         AllocationRun run = new AllocationRun();
@@ -87,7 +102,7 @@ public class AllocationRunService {
         run.catalogueVersion = set.catalogue().version();
         RunSummary.Comparison comparison = LastPeriodComparison.compare(request.municipalityCode(), request.period(), horizon, set,
                 offers, intake -> candidate(intake, recommender.recommend(intake.profile(), intake.probability, set.catalogue(),
-                        set.effects(), horizon), offers));
+                        set.effects(), horizon), offers, null));
         run.summary = summary(problem, allocation, comparison).write();
         run.createdAt = Instant.now();
         run.createdBy = user.id();
@@ -152,7 +167,7 @@ public class AllocationRunService {
     }
 
     /** An offer the client is not eligible for, or has no comparable history for, cannot be given. */
-    private static Candidate candidate(Intake intake, Advice advice, List<Offer> offers) {
+    private static Candidate candidate(Intake intake, Advice advice, List<Offer> offers, Map<String, String> groups) {
         int k = offers.size();
         double[] effect = new double[k];
         double[] lower = new double[k];
@@ -165,7 +180,70 @@ public class AllocationRunService {
             lower[o] = ranked.map(r -> r.effect().lower()).orElse(Double.NaN);
             upper[o] = ranked.map(r -> r.effect().upper()).orElse(Double.NaN);
         }
-        return new Candidate(intake.id.toString(), effect, lower, upper, null);
+        return new Candidate(intake.id.toString(), effect, lower, upper, groups);
+    }
+
+    /** The recorded groups of the cohort's clients for each attribute a limit names; a limit's intervention must be on the plan. */
+    private Map<ProtectedAttribute, Map<UUID, String>> recordedGroups(List<AllocationRunRequest.FairnessLimit> requested, List<Intake> cohort,
+                                                                     List<Offer> offers) {
+        Map<ProtectedAttribute, Map<UUID, String>> recorded = new EnumMap<>(ProtectedAttribute.class);
+        if (requested == null) {
+            return recorded;
+        }
+        List<InvalidParam> invalid = new ArrayList<>();
+        for (int l = 0; l < requested.size(); l++) {
+            String code = requested.get(l).interventionCode();
+            if (code != null && offers.stream().noneMatch(o -> o.code().equals(code))) {
+                invalid.add(new InvalidParam("fairnessLimits[" + l + "].interventionCode", ProblemCode.INVALID_VALUE,
+                        "is not an intervention of the period's capacity plan"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(invalid);
+        }
+        List<UUID> clients = cohort.stream().map(i -> i.clientId).toList();
+        requested.forEach(limit -> recorded.computeIfAbsent(limit.attribute(), a -> groups.of(a, clients)));
+        return recorded;
+    }
+
+    /** Per requested limit, one limit for each group of its attribute that the cohort has. */
+    private static List<GroupLimit> limits(List<AllocationRunRequest.FairnessLimit> requested, Map<ProtectedAttribute, Map<UUID, String>> recorded,
+                                           List<Offer> offers) {
+        List<GroupLimit> limits = new ArrayList<>();
+        if (requested == null) {
+            return limits;
+        }
+        List<String> codes = offers.stream().map(Offer::code).toList();
+        for (AllocationRunRequest.FairnessLimit limit : requested) {
+            int offer = limit.interventionCode() == null ? Allocation.NOTHING : codes.indexOf(limit.interventionCode());
+            for (String group : new TreeSet<>(recorded.get(limit.attribute()).values())) {
+                limits.add(new GroupLimit(limit.attribute().name(), group, limit.minimumRatio(), offer));
+            }
+        }
+        return limits;
+    }
+
+    /** Each limit's shares with and without every limit, and what it costs: the optimum without it minus with all. */
+    private List<RunSummary.Limit> fairness(AllocationProblem problem, Allocation allocation) {
+        if (problem.groupLimits().isEmpty()) {
+            return List.of();
+        }
+        Allocation free = allocator.solve(new AllocationProblem(problem.offers(), problem.budgetEuros(), problem.candidates(), List.of()));
+        double[] costs = allocator.costOfLimits(problem);
+        List<RunSummary.Limit> result = new ArrayList<>();
+        for (int g = 0; g < costs.length; g++) {
+            GroupLimit limit = problem.groupLimits().get(g);
+            String code = limit.offer() == Allocation.NOTHING ? null : problem.offers().get(limit.offer()).code();
+            result.add(new RunSummary.Limit(limit.attribute(), limit.group(), code, limit.minimumRatio(), limit.cohortShare(problem.candidates()),
+                    share(limit.recipientShare(problem.candidates(), allocation)), share(limit.recipientShare(problem.candidates(), free)),
+                    placements(costs[g])));
+        }
+        return result;
+    }
+
+    /** No recipients, no share: null rather than NaN, which JSON has no number for. */
+    private static Double share(double share) {
+        return Double.isNaN(share) ? null : share;
     }
 
     private RunSummary summary(AllocationProblem problem, Allocation allocation, RunSummary.Comparison comparison) {
@@ -190,7 +268,7 @@ public class AllocationRunService {
         int nearTies = (int) allocation.placements().stream().filter(Allocation.Placement::nearTie).count();
         return new RunSummary(problem.candidates().size(), allocation.treated(), problem.budgetEuros(), allocation.costEuros(),
                 placements(allocation.totalEffect()), placements(allocation.totalLower()), placements(allocation.totalUpper()),
-                placements(allocation.bound()), prices, curve, nearTies, comparison);
+                placements(allocation.bound()), prices, curve, nearTies, comparison, fairness(problem, allocation));
     }
 
     private static AllocationProposal proposal(AllocationRun run, int position, Intake intake, Candidate candidate,

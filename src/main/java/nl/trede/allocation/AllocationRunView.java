@@ -48,7 +48,23 @@ public record AllocationRunView(
                     + "prices: whether they or another client get the place is within the model's uncertainty", example = "12")
             int nearTies,
             @Schema(description = "The rule judged on the previous period's own record; null for runs made before it was reported",
-                    nullable = true) Comparison comparison) {
+                    nullable = true) Comparison comparison,
+            @Schema(description = "Per fairness limit asked for, one entry for each group of its attribute in the cohort; empty without "
+                    + "limits") List<FairnessLimit> fairness) {
+    }
+
+    @Schema(name = "AllocationFairnessLimitResult")
+    public record FairnessLimit(
+            @Schema(example = "GENDER") String attribute,
+            @Schema(example = "FEMALE") String group,
+            @Schema(description = "The intervention the limit counts; null for any", nullable = true) String interventionCode,
+            @Schema(example = "0.8") double minimumRatio,
+            @Schema(description = "The group's share of the cohort's clients with the attribute recorded", example = "0.48") double cohortShare,
+            @Schema(description = "Its share among those recipients with every limit imposed; null when there are none", nullable = true,
+                    example = "0.40") Double recipientShare,
+            @Schema(description = "The same without any limit", nullable = true, example = "0.31") Double recipientShareWithoutLimits,
+            @Schema(description = "Expected placements this limit costs: the best allocation without it minus with every limit",
+                    example = "0.12") double costPlacements) {
     }
 
     /**
@@ -154,7 +170,9 @@ public record AllocationRunView(
         List<BudgetPoint> curve = stored.curve().stream().map(p -> new BudgetPoint(p.budgetEuros(), p.placements())).toList();
         Summary summary = new Summary(stored.cohortSize(), stored.treated(), stored.budgetEuros(), stored.costEuros(),
                 new Gain(stored.gain(), stored.gainLower(), stored.gainUpper(), INTERVAL), stored.bound(), prices, curve, stored.nearTies(),
-                comparison(stored.comparison()));
+                comparison(stored.comparison()), stored.fairness() == null ? List.of() : stored.fairness().stream()
+                        .map(l -> new FairnessLimit(l.attribute(), l.group(), l.interventionCode(), l.minimumRatio(), l.cohortShare(),
+                                l.recipientShare(), l.recipientShareWithoutLimits(), l.costPlacements())).toList());
         List<Proposal> items = proposals == null ? null : proposals.stream().map(p -> new Proposal(p.intakeId, p.clientId, p.interventionCode, p.ownBestCode,
                 Effect.of(p), p.nearTie, p.nearTieWith)).toList();
         return new AllocationRunView(run.id, run.municipalityCode, run.period, run.horizonMonths, plan.id, plan.version,

@@ -9,13 +9,19 @@ import nl.trede.persistence.JsonText;
  * own shape, apart from the API's view). Totals are expected placements (percentage points / 100).
  */
 record RunSummary(int cohortSize, int treated, double budgetEuros, double costEuros, double gain, double gainLower,
-                  double gainUpper, double bound, List<Price> prices, List<Point> curve, int nearTies, Comparison comparison) {
+                  double gainUpper, double bound, List<Price> prices, List<Point> curve, int nearTies, Comparison comparison,
+                  List<Limit> fairness) {
 
     /** A constraint's dual value: {@code code} null for the budget, whose unit is 1,000 euros. */
     record Price(String code, double limit, double used, double placementsPerUnit) {
     }
 
     record Point(double budgetEuros, double placements) {
+    }
+
+    /** A fairness limit's group, its shares among the recipients with every limit and with none, and its cost in placements. */
+    record Limit(String attribute, String group, String interventionCode, double minimumRatio, double cohortShare, Double recipientShare,
+                 Double recipientShareWithoutLimits, double costPlacements) {
     }
 
     /** The comparison on the previous period's record; {@code rules} empty unless status is ESTIMATED. */

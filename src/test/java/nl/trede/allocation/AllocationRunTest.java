@@ -236,6 +236,61 @@ class AllocationRunTest {
         assertEquals(decisions, compared.getInt("summary.comparison.horizonNotReached") + compared.getInt("summary.comparison.otherOrCombined"));
     }
 
+    /**
+     * Point 3 of issue #14: a fairness limit on gender. The group the unlimited run leaves out gets at
+     * least its share of the places with the limit, counted here from the proposals themselves; the
+     * report shows the shares and the cost; a client without recorded gender counts for neither side.
+     */
+    @Test
+    void aFairnessLimitGivesAGroupItsShareOfThePlacesAndTheRunSaysWhatItCosts() {
+        List<String> cohort = caseload(KLANTMANAGER, 10);
+        put(TEAM_LEAD, "/api/v1/capacity-plans/" + MUNICIPALITY + "/2028-Q2", Map.of("budgetEuros", 100000,
+                "places", List.of(Map.of("interventionCode", "JOB_COACHING", "places", 2), Map.of("interventionCode", "WAGE_SUBSIDY", "places", 2))))
+                .statusCode(200);
+        Map<String, Object> request = new HashMap<>(Map.of("municipalityCode", MUNICIPALITY, "period", "2028-Q2", "intakeIds", cohort));
+        List<Map<String, Object>> free = TEAM_LEAD.given().get(TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(201)
+                .extract().header("Location")).then().extract().jsonPath().getList("proposals");
+        // Those the unlimited run gives nothing are FEMALE, those it treats MALE; the last client has no gender recorded.
+        Map<String, String> gender = new HashMap<>();
+        for (int i = 0; i < free.size() - 1; i++) {
+            Map<String, Object> p = free.get(i);
+            gender.put((String) p.get("clientId"), p.get("interventionCode").equals("NONE") ? "FEMALE" : "MALE");
+            Caller.of(Roles.CASE_SYSTEM, MUNICIPALITY).given().contentType(ContentType.JSON).body(Map.of("gender", gender.get(p.get("clientId"))))
+                    .put("/api/v1/clients/" + p.get("clientId") + "/fairness-attributes").then().statusCode(204);
+        }
+        assertTrue(gender.containsValue("MALE") && gender.containsValue("FEMALE"), "the unlimited run treats some and not others");
+
+        request.put("fairnessLimits", List.of(Map.of("attribute", "GENDER", "minimumRatio", 0.8)));
+        JsonPath limited = TEAM_LEAD.given().get(TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(201).extract().header("Location"))
+                .then().statusCode(200).extract().jsonPath();
+        double cohortFemale = gender.values().stream().filter("FEMALE"::equals).count() / (double) gender.size();
+        long recipients = 0;
+        long female = 0;
+        for (Map<String, Object> p : limited.<Map<String, Object>>getList("proposals")) {
+            String g = gender.get((String) p.get("clientId"));
+            if (g != null && !p.get("interventionCode").equals("NONE")) {
+                recipients++;
+                female += g.equals("FEMALE") ? 1 : 0;
+            }
+        }
+        assertTrue(recipients > 0, "the limited run still gives places");
+        assertTrue(female / (double) recipients >= 0.8 * cohortFemale - 1e-9, female + " of " + recipients + " recipients are FEMALE");
+        assertEquals(List.of("FEMALE", "MALE"), limited.getList("summary.fairness.group"));
+        assertEquals((float) cohortFemale, limited.getFloat("summary.fairness[0].cohortShare"), 1e-6);
+        assertEquals(0f, limited.getFloat("summary.fairness[0].recipientShareWithoutLimits"));
+        assertTrue(limited.getFloat("summary.fairness[0].costPlacements") >= 0);
+        assertTrue(limited.getFloat("summary.expectedGain.placements") <= Float.parseFloat(
+                TEAM_LEAD.given().get("/api/v1/allocation-runs/" + limited.getString("id")).then().extract().path("summary.expectedGain.placements").toString()));
+
+        request.put("fairnessLimits", List.of(Map.of("attribute", "RELIGION", "minimumRatio", 0.8)));
+        TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(400).body("invalidParams.name", hasItem("fairnessLimits.attribute"));
+        request.put("fairnessLimits", List.of(Map.of("attribute", "GENDER", "minimumRatio", 0.8), Map.of("attribute", "GENDER", "minimumRatio", 1.5)));
+        TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(400).body("invalidParams.name", contains("fairnessLimits[1].minimumRatio"));
+        request.put("fairnessLimits", List.of(Map.of("attribute", "GENDER", "minimumRatio", 0.8, "interventionCode", "DEBT_COUNSELLING")));
+        TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(400)
+                .body("invalidParams.name", contains("fairnessLimits[0].interventionCode"), "invalidParams.code", contains("invalid_value"));
+    }
+
     /** The proposal is one the klantmanager's own advice lists with an effect: eligible, with comparable history. */
     private static void assertEligibleWithHistory(Caller klantmanager, String intakeId, String code) {
         JsonPath advice = klantmanager.given().queryParam("horizonMonths", 24).get("/api/v1/intakes/" + intakeId + "/recommendations")

@@ -71,8 +71,10 @@ public final class Allocator {
             double withAll = program.solve().totalEffect();
             for (int g = 0; g < costs.length; g++) {
                 program.limits[g].setLb(Double.NEGATIVE_INFINITY);
+                program.active[g] = false;
                 costs[g] = program.solve().totalEffect() - withAll;
                 program.limits[g].setLb(0);
+                program.active[g] = true;
             }
         }
         return costs;
@@ -89,6 +91,11 @@ public final class Allocator {
         private final MPConstraint[] places;
         private final MPConstraint budget;
         private final MPConstraint[] limits;
+        /** Per group limit, the cohort's clients with the attribute recorded, and those of the group. */
+        private final double[] recorded;
+        private final double[] groupSizes;
+        /** Per group limit, whether it is imposed (off while its cost is measured). */
+        private final boolean[] active;
 
         Program(AllocationProblem problem) {
             this.problem = problem;
@@ -105,11 +112,15 @@ public final class Allocator {
             budget = solver.makeConstraint(0, problem.budgetEuros());
             List<GroupLimit> groupLimits = problem.groupLimits();
             limits = new MPConstraint[groupLimits.size()];
-            double[] groupSizes = new double[limits.length];
+            active = new boolean[limits.length];
+            java.util.Arrays.fill(active, true);
+            recorded = new double[limits.length];
+            groupSizes = new double[limits.length];
             for (int g = 0; g < limits.length; g++) {
                 limits[g] = solver.makeConstraint(0, Double.POSITIVE_INFINITY);
-                String group = groupLimits.get(g).group();
-                groupSizes[g] = candidates.stream().filter(c -> group.equals(c.group())).count();
+                GroupLimit limit = groupLimits.get(g);
+                recorded[g] = candidates.stream().filter(limit::recorded).count();
+                groupSizes[g] = candidates.stream().filter(limit::member).count();
             }
             MPObjective objective = solver.objective();
             objective.setMaximization();
@@ -129,8 +140,10 @@ public final class Allocator {
                     budget.setCoefficient(v, offers.get(o).costEuros());
                     for (int g = 0; g < limits.length; g++) {
                         GroupLimit limit = groupLimits.get(g);
-                        double member = limit.group().equals(c.group()) ? n : 0;
-                        limits[g].setCoefficient(v, member - limit.minimumRatio() * groupSizes[g]);
+                        double a = coefficient(g, c, o);
+                        if (a != 0) {
+                            limits[g].setCoefficient(v, a);
+                        }
                     }
                 }
             }
@@ -173,12 +186,16 @@ public final class Allocator {
                 }
             }
             fractional.sort(Comparator.comparingDouble((Integer i) -> -relaxedValue[i]));
+            double[] lhs = new double[limits.length];
+            for (int g = 0; g < limits.length; g++) {
+                lhs[g] = limitSide(g, offerOf);
+            }
             for (int i : fractional) {
                 Candidate c = candidates.get(i);
                 int best = Allocation.NOTHING;
                 for (int o = 0; o < k; o++) {
                     if (x[i][o] != null && used[o] < offers.get(o).places()
-                            && cost + offers.get(o).costEuros() <= problem.budgetEuros()
+                            && cost + offers.get(o).costEuros() <= problem.budgetEuros() && keepsLimits(lhs, c, o)
                             && (best == Allocation.NOTHING || c.effect()[o] > c.effect()[best])) {
                         best = o;
                     }
@@ -187,9 +204,76 @@ public final class Allocator {
                     offerOf[i] = best;
                     used[best]++;
                     cost += offers.get(best).costEuros();
+                    for (int g = 0; g < limits.length; g++) {
+                        lhs[g] += coefficient(g, c, best);
+                    }
                 }
             }
+            cost -= repairLimits(offerOf, used);
             return result(offerOf, used, cost);
+        }
+
+        /** A group limit's left-hand side for one client given one offer: its row of the program. */
+        private double coefficient(int g, Candidate c, int offer) {
+            GroupLimit limit = problem.groupLimits().get(g);
+            if (!limit.counts(offer) || !limit.recorded(c)) {
+                return 0;
+            }
+            return (limit.member(c) ? recorded[g] : 0) - limit.minimumRatio() * groupSizes[g];
+        }
+
+        /**
+         * The rounding can leave a group limit short by a client or two: take the place of the recorded
+         * non-member with the smallest effect that a short limit counts, until every limit holds (each
+         * removal raises that limit's left-hand side, and with no non-member left it holds; the number of
+         * recipients falls, so this ends). Returns the cost freed.
+         */
+        private double repairLimits(int[] offerOf, int[] used) {
+            List<Candidate> candidates = problem.candidates();
+            double freed = 0;
+            for (int g = shortLimit(offerOf); g >= 0; g = shortLimit(offerOf)) {
+                int weakest = -1;
+                for (int i = 0; i < offerOf.length; i++) {
+                    if (offerOf[i] != Allocation.NOTHING && coefficient(g, candidates.get(i), offerOf[i]) < 0
+                            && (weakest < 0 || candidates.get(i).effect()[offerOf[i]] < candidates.get(weakest).effect()[offerOf[weakest]])) {
+                        weakest = i;
+                    }
+                }
+                used[offerOf[weakest]]--;
+                freed += problem.offers().get(offerOf[weakest]).costEuros();
+                offerOf[weakest] = Allocation.NOTHING;
+            }
+            return freed;
+        }
+
+        /** Giving the client the offer breaks no imposed group limit that held, nor pushes one that is short further. */
+        private boolean keepsLimits(double[] lhs, Candidate c, int offer) {
+            for (int g = 0; g < limits.length; g++) {
+                double a = coefficient(g, c, offer);
+                if (active[g] && a < 0 && lhs[g] + a < -INTEGRAL) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A group limit's left-hand side for a whole allocation. */
+        private double limitSide(int g, int[] offerOf) {
+            double lhs = 0;
+            for (int i = 0; i < offerOf.length; i++) {
+                lhs += offerOf[i] == Allocation.NOTHING ? 0 : coefficient(g, problem.candidates().get(i), offerOf[i]);
+            }
+            return lhs;
+        }
+
+        /** An imposed group limit the whole allocation breaks, or -1. */
+        private int shortLimit(int[] offerOf) {
+            for (int g = 0; g < limits.length; g++) {
+                if (active[g] && limitSide(g, offerOf) < -INTEGRAL) {
+                    return g;
+                }
+            }
+            return -1;
         }
 
         private Allocation result(int[] offerOf, int[] used, double cost) {

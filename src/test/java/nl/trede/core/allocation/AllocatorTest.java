@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -74,20 +75,94 @@ class AllocatorTest {
         assertFalse(allocation.placements().get(2).nearTie());
     }
 
+    private static Candidate member(String id, String gender, double effect) {
+        return new Candidate(id, new double[] {effect}, new double[] {effect - 1}, new double[] {effect + 1},
+                gender == null ? Map.of() : Map.of("GENDER", gender));
+    }
+
     @Test
     void aGroupLimitMovesPlacesToTheGroupAndItsCostIsReported() {
         List<Offer> offers = List.of(new Offer("JOB_COACHING", 2, 3000));
-        List<Candidate> cohort = List.of(
-                new Candidate("a", new double[] {5}, new double[] {4}, new double[] {6}, "X"),
-                new Candidate("b", new double[] {4}, new double[] {3}, new double[] {5}, "X"),
-                new Candidate("c", new double[] {3}, new double[] {2}, new double[] {4}, "Y"),
-                new Candidate("d", new double[] {1}, new double[] {0}, new double[] {2}, "Y"));
-        GroupLimit fairY = new GroupLimit("Y", 1.0);
-        AllocationProblem problem = new AllocationProblem(offers, 1e6, cohort, List.of(fairY));
+        List<Candidate> cohort = List.of(member("a", "MALE", 5), member("b", "MALE", 4), member("c", "FEMALE", 3), member("d", "FEMALE", 1));
+        GroupLimit fair = new GroupLimit("GENDER", "FEMALE", 1.0, Allocation.NOTHING);
+        AllocationProblem problem = new AllocationProblem(offers, 1e6, cohort, List.of(fair));
         Allocation allocation = allocator.solve(problem);
-        // Y is half the cohort, so it must get at least half the places: c instead of b.
+        // FEMALE is half the cohort, so it must get at least half the places: c instead of b.
         assertEquals(List.of(0, -1, 0, -1), allocation.placements().stream().map(Allocation.Placement::offer).toList());
         assertEquals(1.0, allocator.costOfLimits(problem)[0], 1e-9);
+    }
+
+    @Test
+    void clientsWithoutTheAttributeCountNeitherForNorAgainstALimitOfOneIntervention() {
+        // Two offers; the limit is on WAGE_SUBSIDY alone. e and f have no recorded gender.
+        List<Offer> offers = List.of(new Offer("WAGE_SUBSIDY", 2, 8000), new Offer("JOB_COACHING", 2, 3000));
+        List<Candidate> cohort = List.of(
+                new Candidate("a", new double[] {6, 1}, new double[] {5, 0}, new double[] {7, 2}, Map.of("GENDER", "MALE")),
+                new Candidate("b", new double[] {5, 1}, new double[] {4, 0}, new double[] {6, 2}, Map.of("GENDER", "MALE")),
+                new Candidate("c", new double[] {2, 1}, new double[] {1, 0}, new double[] {3, 2}, Map.of("GENDER", "FEMALE")),
+                new Candidate("e", new double[] {9, 1}, new double[] {8, 0}, new double[] {10, 2}, Map.of()),
+                new Candidate("f", new double[] {1, 0.5}, new double[] {0, -0.5}, new double[] {2, 1.5}, Map.of()));
+        AllocationProblem free = new AllocationProblem(offers, 1e6, cohort, List.of());
+        AllocationProblem limited = new AllocationProblem(offers, 1e6, cohort, List.of(new GroupLimit("GENDER", "FEMALE", 0.9, 0)));
+        // Without the limit: e and a get the subsidy. With it: FEMALE is a third of the recorded cohort, so among the
+        // recorded subsidy recipients (e does not count) she needs at least 0.9 × 1/3: c gets a subsidy place instead of a.
+        assertEquals(List.of(0, 1, 1, 0, -1), allocator.solve(free).placements().stream().map(Allocation.Placement::offer).toList());
+        assertEquals(List.of(1, 1, 0, 0, -1), allocator.solve(limited).placements().stream().map(Allocation.Placement::offer).toList());
+    }
+
+    /** Random problems with a binding budget and two limits: the whole allocation keeps every limit, which an allocator ignoring them does not. */
+    @Test
+    void everyWholeAllocationKeepsItsGroupLimits() {
+        Random random = new Random(11);
+        int binding = 0;
+        for (int trial = 0; trial < 100; trial++) {
+            List<Offer> offers = List.of(new Offer("A", 3 + random.nextInt(5), 1000 + random.nextInt(3000)),
+                    new Offer("B", 3 + random.nextInt(5), 1000 + random.nextInt(3000)));
+            List<Candidate> cohort = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String gender = random.nextDouble() < 0.1 ? null : random.nextDouble() < 0.4 ? "FEMALE" : "MALE";
+                // The group gains less on average: an allocator that ignores the limit gives it too few places.
+                double shift = "FEMALE".equals(gender) ? -1.5 : 0;
+                double[] e = {random.nextGaussian() * 2 + 2 + shift, random.nextGaussian() * 2 + 1.5 + shift};
+                cohort.add(new Candidate("c" + i, e, new double[] {e[0] - 1, e[1] - 1}, new double[] {e[0] + 1, e[1] + 1},
+                        gender == null ? Map.of() : Map.of("GENDER", gender)));
+            }
+            List<GroupLimit> limits = List.of(new GroupLimit("GENDER", "FEMALE", 0.8, Allocation.NOTHING),
+                    new GroupLimit("GENDER", "FEMALE", 0.8, 0));
+            AllocationProblem problem = new AllocationProblem(offers, 5000 + random.nextInt(15000), cohort, limits);
+            Allocation allocation = allocator.solve(problem);
+            assertFeasible(problem, allocation);
+            int[] given = allocation.placements().stream().mapToInt(Allocation.Placement::offer).toArray();
+            for (GroupLimit limit : limits) {
+                assertTrue(holds(limit, cohort, given), "trial " + trial + ", limit on offer " + limit.offer());
+            }
+            int[] blind = allocator.solve(new AllocationProblem(offers, problem.budgetEuros(), cohort, List.of())).placements().stream()
+                    .mapToInt(Allocation.Placement::offer).toArray();
+            binding += holds(limits.get(0), cohort, blind) && holds(limits.get(1), cohort, blind) ? 0 : 1;
+        }
+        assertTrue(binding >= 30, "the limits bind in " + binding + " of 100 problems");
+    }
+
+    /** The limit as its definition says, counted on the whole allocation. */
+    private static boolean holds(GroupLimit limit, List<Candidate> cohort, int[] given) {
+        double recorded = 0;
+        double members = 0;
+        double recipients = 0;
+        double memberRecipients = 0;
+        for (int i = 0; i < given.length; i++) {
+            String group = cohort.get(i).groups().get(limit.attribute());
+            if (group == null) {
+                continue;
+            }
+            boolean member = group.equals(limit.group());
+            recorded++;
+            members += member ? 1 : 0;
+            if (given[i] != Allocation.NOTHING && (limit.offer() == Allocation.NOTHING || limit.offer() == given[i])) {
+                recipients++;
+                memberRecipients += member ? 1 : 0;
+            }
+        }
+        return recipients == 0 || memberRecipients / recipients >= limit.minimumRatio() * members / recorded - 1e-9;
     }
 
     @Test
