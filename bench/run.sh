@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
-PORT=18104
+PORT="${BENCH_PORT:-18104}"
 DB="${BENCH_DB:-trede_bench}"
 WORK=$(mktemp -d)
 . bench/service.sh
