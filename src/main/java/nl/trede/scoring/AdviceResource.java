@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.common.annotation.NonBlocking;
 import nl.trede.core.distance.DistanceScore;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.ShownAdvice;
@@ -40,6 +41,8 @@ public class AdviceResource {
     }
 
     @POST
+    // Pure arithmetic on the request: answered on the event loop, without a hand-over to a worker thread.
+    @NonBlocking
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST})
     @Operation(summary = "Full advice for a profile, as a what-if",
             description = "The distance score with its factors and every intervention ranked by expected effect, with intervals, "

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.common.annotation.NonBlocking;
 import nl.trede.models.ActiveModels;
 import nl.trede.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +28,8 @@ public class ScoreResource {
     }
 
     @POST
+    // Pure arithmetic on the request: answered on the event loop, without a hand-over to a worker thread.
+    @NonBlocking
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST})
     @Operation(summary = "Score a profile", description = "For what-if questions and batch use: nothing is stored.")
     @APIResponse(responseCode = "200", description = "The distance score")

@@ -1,10 +1,10 @@
 package nl.trede.core.distance;
 
-import java.util.Locale;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.profile.ProfileField;
 import nl.trede.core.profile.Range;
+import nl.trede.core.wording.NumberStyle;
 
 /**
  * Plain-Dutch sentences for score factors, written so a klantmanager can repeat them to the
@@ -12,23 +12,19 @@ import nl.trede.core.profile.Range;
  */
 final class FactorText {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
-
     private FactorText() {
     }
 
     static ScoreFactor factor(ProfileField field, IntakeProfile profile, double points) {
         ScoreFactor.Direction direction = points >= 0 ? ScoreFactor.Direction.RAISES_CHANCE : ScoreFactor.Direction.LOWERS_CHANCE;
-        String amount = String.format(DUTCH, "%+.1f procentpunt", points);
+        String amount = NumberStyle.DUTCH.signed(points, 1) + " procentpunt";
         Object value = field.valueOf(profile);
         String sentence;
         if (value == null && field.canBeMissing()) {
-            sentence = String.format(DUTCH, "Het gegeven '%s' ontbreekt; daardoor valt de geschatte kans op werk %s uit "
-                    + "dan met de waarde van een gemiddelde klant (%s).", field.dutchLabel(),
-                    points >= 0 ? "hoger" : "lager", amount);
+            sentence = "Het gegeven '" + field.dutchLabel() + "' ontbreekt; daardoor valt de geschatte kans op werk "
+                    + (points >= 0 ? "hoger" : "lager") + " uit dan met de waarde van een gemiddelde klant (" + amount + ").";
         } else {
-            sentence = String.format(DUTCH, "%s %s de kans op werk (%s).", subject(field, profile),
-                    points >= 0 ? "verhoogt" : "verlaagt", amount);
+            sentence = subject(field, profile) + " " + (points >= 0 ? "verhoogt" : "verlaagt") + " de kans op werk (" + amount + ").";
         }
         return new ScoreFactor(field.fieldName(), direction, points, sentence);
     }
@@ -62,7 +58,7 @@ final class FactorText {
     /** The value with its declared unit: "34 jaar", "0,90 vacatures per werkzoekende". */
     private static String measured(ProfileField field, IntakeProfile p) {
         Object value = field.valueOf(p);
-        String number = value instanceof Double d ? String.format(DUTCH, "%.2f", d) : String.valueOf(value);
+        String number = value instanceof Double d ? NumberStyle.DUTCH.fixed(d, 2) : String.valueOf(value);
         return number + " " + field.dutchUnit().orElseThrow();
     }
 

@@ -142,15 +142,22 @@ public final class TribuoDistanceModel implements DistanceModel {
             variants.add(profile.with(field, field.valueOf(reference)));
         }
         double[] p = probabilities(variants);
-        List<ScoreFactor> factors = new ArrayList<>();
+        List<ProfileField> moving = new ArrayList<>();
         for (ProfileField field : fields) {
-            double points = 100 * (p[0] - p[field.ordinal() + 1]);
-            if (Math.abs(points) >= MIN_FACTOR_POINTS) {
-                factors.add(FactorText.factor(field, profile, points));
+            if (Math.abs(points(p, field)) >= MIN_FACTOR_POINTS) {
+                moving.add(field);
             }
         }
-        factors.sort(Comparator.comparingDouble((ScoreFactor f) -> -Math.abs(f.percentagePoints())));
+        moving.sort(Comparator.comparingDouble((ProfileField f) -> -Math.abs(points(p, f))));
+        // Only the factors that are told get a sentence: wording them is dearer than the arithmetic.
+        List<ScoreFactor> factors = moving.subList(0, Math.min(TOP_FACTORS, moving.size())).stream()
+                .map(field -> FactorText.factor(field, profile, points(p, field))).toList();
         return new DistanceScore(p[0], DistanceCategory.of(p[0]), version,
-                List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))), profile.missingFields());
+                factors, profile.missingFields());
+    }
+
+    /** How many percentage points the client's chance differs from the same client with this field as the typical client's. */
+    private static double points(double[] probabilities, ProfileField field) {
+        return 100 * (probabilities[0] - probabilities[field.ordinal() + 1]);
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,7 +13,6 @@ import java.util.Map;
  */
 public final class RationaleVocabulary {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     /** A Dutch and an English phrase that say the same. */
     public record Phrase(String dutch, String english) {
@@ -104,10 +102,11 @@ public final class RationaleVocabulary {
 
     /** A learned effect: how many clients it was learned from, what moves it for this client, and the prior/data split. */
     public static Rationale learned(int eligibleClients, int treatedClients, List<Driver> drivers, double priorShare) {
-        StringBuilder dutch = new StringBuilder(String.format(DUTCH,
-                "Geleerd van %,d klanten voor wie dit traject openstond; %,d van hen kregen het.", eligibleClients, treatedClients));
-        StringBuilder english = new StringBuilder(String.format(Locale.ROOT,
-                "Learned from %,d eligible clients, %,d of whom received it", eligibleClients, treatedClients));
+        StringBuilder dutch = new StringBuilder("Geleerd van ").append(NumberStyle.DUTCH.grouped(eligibleClients))
+                .append(" klanten voor wie dit traject openstond; ").append(NumberStyle.DUTCH.grouped(treatedClients))
+                .append(" van hen kregen het.");
+        StringBuilder english = new StringBuilder("Learned from ").append(NumberStyle.ENGLISH.grouped(eligibleClients))
+                .append(" eligible clients, ").append(NumberStyle.ENGLISH.grouped(treatedClients)).append(" of whom received it");
         if (drivers.isEmpty()) {
             dutch.append(" Het effect voor deze klant ligt dicht bij dat voor een gemiddelde klant.");
             english.append("; this client's effect is close to the average client's");
@@ -116,16 +115,16 @@ public final class RationaleVocabulary {
             List<String> en = new ArrayList<>();
             for (Driver d : drivers) {
                 Phrase words = modifier(d.column());
-                nl.add(String.format(DUTCH, "%s (%+.1f procentpunt)", words.dutch(), d.percentagePoints()));
-                en.add(String.format(Locale.ROOT, "%s (%+.1f pp)", words.english(), d.percentagePoints()));
+                nl.add(words.dutch() + " (" + NumberStyle.DUTCH.signed(d.percentagePoints(), 1) + " procentpunt)");
+                en.add(words.english() + " (" + NumberStyle.ENGLISH.signed(d.percentagePoints(), 1) + " pp)");
             }
             dutch.append(" Vergeleken met een gemiddelde klant telt voor deze klant vooral mee: ").append(String.join(", ", nl)).append('.');
             english.append("; compared with the average client, this client's learned effect is driven by ").append(String.join(", ", en));
         }
         long prior = Math.round(100 * priorShare);
-        dutch.append(String.format(DUTCH, " Het getal komt voor %d %% uit onderzoek en voor %d %% uit gegevens van eerdere klanten.",
-                prior, 100 - prior));
-        english.append(String.format(Locale.ROOT, "; %d %% prior, %d %% data", prior, 100 - prior));
+        dutch.append(" Het getal komt voor ").append(prior).append(" % uit onderzoek en voor ").append(100 - prior)
+                .append(" % uit gegevens van eerdere klanten.");
+        english.append("; ").append(prior).append(" % prior, ").append(100 - prior).append(" % data");
         return new Rationale(dutch.toString(), english.toString());
     }
 
