@@ -37,7 +37,7 @@ async function signIn(account) {
 const ROLE_NAMES = {
   'case-system': 'zaaksysteem', klantmanager: 'klantmanager', 'data-scientist': 'data scientist',
   auditor: 'auditor', admin: 'beheerder', 'fairness-auditor': 'auditor eerlijkheid',
-  operator: 'beheer van de dienst',
+  operator: 'beheer van de dienst', 'team-lead': 'teamleider',
 };
 
 /** "klantmanager, GM0599" — or only the role for an account that acts for no municipality. */

@@ -29,7 +29,7 @@ class DataSciencePagesTest extends BrowserTest {
     void theLandingPageLinksEveryPageAndTheApiDescription() {
         browser.open(base, "/");
         assertEquals("Trede", browser.visible("inhoud").findElement(By.tagName("h1")).getText());
-        for (String href : List.of("/klantmanager.html", "/modellen.html", "/afwijkingen.html", "/api/v1/openapi.json")) {
+        for (String href : List.of("/klantmanager.html", "/modellen.html", "/afwijkingen.html", "/plaatsen.html", "/api/v1/openapi.json")) {
             assertTrue(!browser.driver.findElements(By.cssSelector("main a[href='" + href + "']")).isEmpty(), href);
         }
         browser.screenshot("start");
