@@ -49,6 +49,7 @@ class AllocationGroundTruthTest {
 
         List<Candidate> estimated = new ArrayList<>();
         List<Candidate> truth = new ArrayList<>();
+        List<Candidate> truthOnSupport = new ArrayList<>();
         for (SimulatedClient c : cohort.clients()) {
             int k = interventions.size();
             double[] e = new double[k];
@@ -68,6 +69,11 @@ class AllocationGroundTruthTest {
             }
             estimated.add(new Candidate(String.valueOf(c.id()), e, lo, hi, null));
             truth.add(new Candidate(String.valueOf(c.id()), t, t, t, null));
+            double[] onSupport = new double[k];
+            for (int o = 0; o < k; o++) {
+                onSupport[o] = Double.isNaN(e[o]) ? Double.NaN : t[o];
+            }
+            truthOnSupport.add(new Candidate(String.valueOf(c.id()), onSupport, onSupport, onSupport, null));
         }
         AllocationProblem problem = new AllocationProblem(offers, budget, estimated, List.of());
         AllocationProblem trueProblem = new AllocationProblem(offers, budget, truth, List.of());
@@ -85,8 +91,17 @@ class AllocationGroundTruthTest {
         double share = proposal / best.bound();
         System.out.printf("allocation at %d months: proposal %.1f, best feasible <= %.1f (%.1f %%), first come first served %.1f (%.1f %%)%n",
                 horizon, proposal / 100, best.bound() / 100, 100 * share, fcfs / 100, 100 * fcfs / best.bound());
-        // Issue #14.8 asks for 90 %: NOT met. Measured 76.8 % at 12 months and 79.7 % at 24 (the effect model's own
-        // errors, not the solver: under the true effects the same program gives the best). This floor guards against losing more.
+        // Where the gap is not: the rounding (under the true effects the whole allocation equals the relaxation's bound) and
+        // the options the model cannot give for want of comparable history (the best allocation within them is 99.0 % / 99.7 %
+        // of the best). Near-ties do not enter the program (they are only reported), and the gap to the bound under the
+        // estimates is 0.000 / 0.045 placements. What remains is the effect estimates (see README, "Allocating places").
+        Allocation bestOnSupport = allocator.solve(new AllocationProblem(offers, budget, truthOnSupport, List.of()));
+        System.out.printf("  rounding under the truth %.4f placements; best within the model's support %.1f %% of the best%n",
+                (best.bound() - best.totalEffect()) / 100, 100 * bestOnSupport.totalEffect() / best.bound());
+        assertTrue(best.bound() - best.totalEffect() <= 0.005 * best.bound(), "the rounding loses next to nothing");
+        assertTrue(bestOnSupport.totalEffect() >= 0.97 * best.bound(), "the support restriction costs little");
+        // Issue #14.8 asks for 90 %: NOT met. Measured 76.8 % at 12 months and 79.7 % at 24: the effect model's own
+        // errors (the winner's curse of picking the largest estimates). This floor guards against losing more.
         assertTrue(share >= 0.75, "share of the best feasible allocation: " + share);
         assertTrue(proposal > fcfs * 1.05, "proposal " + proposal + " against first come, first served " + fcfs);
     }
