@@ -1,6 +1,5 @@
 package nl.trede.client;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,22 +22,20 @@ public class ClientService {
     }
 
     /**
-     * The client with this reference, registered if new. Simultaneous first intakes of one client
-     * are normal (case systems retry and run in parallel), so the registration commits in a short
-     * transaction of its own that skips a row another one just inserted: the others wait
-     * milliseconds for it, not a whole intake, and then all read the same client. Call it before the
-     * caller's transaction has used the database, so that no request holds one connection while it
-     * waits for a second.
+     * The client with this reference, registered if new, in the caller's transaction: one commit per
+     * intake, not one for the client and one for the intake (each commit waits for the disk; on
+     * PostgreSQL here about 3 ms). Simultaneous first intakes of one client are normal (case systems
+     * retry and run in parallel): the insert skips a row another transaction holds, waiting until that
+     * one ends, and then all read the same client. The wait holds no audit chain, which a transaction
+     * takes only at its first entry, after this: no deadlock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Client findOrRegister(String municipalityCode, String clientReference) {
         user.requireActingFor(municipalityCode);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (find(municipalityCode, clientReference).isEmpty()) {
-                registerIfNew(municipalityCode, hasher.hash(municipalityCode, clientReference));
-            }
+        return find(municipalityCode, clientReference).orElseGet(() -> {
+            registerIfNew(municipalityCode, hasher.hash(municipalityCode, clientReference));
+            return find(municipalityCode, clientReference).orElseThrow();
         });
-        return find(municipalityCode, clientReference).orElseThrow();
     }
 
     /** Insert-or-nothing on the unique (municipality, reference hash): PostgreSQL and H2 in PostgreSQL mode. */
