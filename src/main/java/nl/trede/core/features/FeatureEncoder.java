@@ -125,7 +125,7 @@ public final class FeatureEncoder {
                 c.missing(field, rung == null);
                 Range rungs = field.range().orElseThrow();
                 for (int level = rungs.min().intValue(); level <= rungs.max().intValue(); level++) {
-                    c.put(field.fieldName() + "=" + level, rung != null && rung == level ? 1 : 0);
+                    c.put(field, "=", level, rung != null && rung == level ? 1 : 0);
                 }
             };
             case LABOUR_MARKET_TIGHTNESS -> (p, c) -> {
@@ -152,20 +152,35 @@ public final class FeatureEncoder {
             if (names != null) {
                 names.add(name);
             }
+            write(value);
+        }
+
+        private void write(double value) {
             if (values != null) {
                 values[index] = value;
             }
             index++;
         }
 
+        /**
+         * A column named after its field, a separator and a part. The name is only built when the columns are
+         * listed: encoding a profile, seventeen times for a score's factors, allocates no strings.
+         */
+        void put(ProfileField field, String separator, Object part, double value) {
+            if (names != null) {
+                names.add(field.fieldName() + separator + part);
+            }
+            write(value);
+        }
+
         void missing(ProfileField field, boolean missing) {
-            put(field.fieldName() + MISSING, missing ? 1 : 0);
+            put(field, MISSING, "", missing ? 1 : 0);
         }
 
         <E extends Enum<E>> void oneHot(ProfileField field, E[] levels, E value) {
             missing(field, value == null);
             for (E level : levels) {
-                put(field.fieldName() + "=" + level.name(), level == value ? 1 : 0);
+                put(field, "=", level.name(), level == value ? 1 : 0);
             }
         }
 
