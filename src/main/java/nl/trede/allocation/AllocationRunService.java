@@ -112,7 +112,8 @@ public class AllocationRunService {
             proposals.add(proposal(run, i, cohort.get(i), candidates.get(i), allocation.placements().get(i), offers, ownBest.get(i)));
         }
         AllocationProposal.persist(proposals);
-        audit.record(AuditTrail.Action.CREATE, RESOURCE, run.id, run.municipalityCode, run.effectModelVersion);
+        audit.record(AuditTrail.Action.CREATE, RESOURCE, run.id, run.municipalityCode, run.effectModelVersion,
+                recorded.isEmpty() ? null : AuditTrail.Detail.FAIRNESS_ATTRIBUTES_USED);
         return AllocationRunView.of(run, plan, null);
     }
 

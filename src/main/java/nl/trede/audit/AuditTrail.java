@@ -59,7 +59,9 @@ public class AuditTrail {
         /** A genuinely signed token past its expiry (401). */
         TOKEN_EXPIRED,
         /** A klantmanager's decision names another klantmanagerId than the token's subject. */
-        KLANTMANAGER_ID_IS_NOT_CALLER
+        KLANTMANAGER_ID_IS_NOT_CALLER,
+        /** An allocation run read the cohort's recorded protected attributes for its fairness limits (never a model's input). */
+        FAIRNESS_ATTRIBUTES_USED
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -305,7 +305,8 @@ function proposalNote(proposal, name) {
     : `<strong>${escape(name(proposal.interventionCode))}</strong>.${effect}`;
   const tie = proposal.nearTie
     ? ' Dit is een bijna-gelijkspel: of deze klant of een ander de plaats krijgt, valt binnen de onzekerheid van het model.' : '';
-  const differs = proposal.interventionCode !== advice.items[0].interventionCode
+  const top = advice.items[0];
+  const differs = proposal.interventionCode !== top.interventionCode && !top.tiedWith.includes(proposal.interventionCode)
     ? ' Kiest u het voorstel in plaats van nummer 1, dan wijkt u af van de rangorde: kies als reden “Geen plek, budget of aanbieder beschikbaar”.' : '';
   return `<section class="melding" id="voorstel" aria-labelledby="voorstel-kop">
       <h3 id="voorstel-kop">Voorstel bij de beschikbare plaatsen</h3>

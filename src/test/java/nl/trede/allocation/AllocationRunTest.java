@@ -263,6 +263,7 @@ class AllocationRunTest {
         request.put("fairnessLimits", List.of(Map.of("attribute", "GENDER", "minimumRatio", 0.8)));
         JsonPath limited = TEAM_LEAD.given().get(TEAM_LEAD.post("/api/v1/allocation-runs", request).statusCode(201).extract().header("Location"))
                 .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, AuditEntry.count("resourceId = ?1 and action = 'CREATE' and detail = 'FAIRNESS_ATTRIBUTES_USED'", limited.getString("id")));
         double cohortFemale = gender.values().stream().filter("FEMALE"::equals).count() / (double) gender.size();
         long recipients = 0;
         long female = 0;

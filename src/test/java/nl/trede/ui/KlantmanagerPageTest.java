@@ -189,6 +189,40 @@ class KlantmanagerPageTest extends BrowserTest {
         browser.screenshot("klantmanager-gelijkspel");
     }
 
+    /** Issue #14.5: the team lead's allocation proposal stands beside the ranking; following it against the ranking asks for CAPACITY. */
+    @Test
+    void theProposalAtTheAvailablePlacesIsShownBesideTheAdvice() {
+        Map<String, Object> body = Requests.intake();
+        String intakeId = Requests.createIntake(body);
+        nl.trede.Caller teamLead = nl.trede.Caller.of(nl.trede.security.Roles.TEAM_LEAD, "GM0599");
+        // No places at all this period: the proposal is nothing, whatever the ranking says.
+        teamLead.given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("budgetEuros", 0, "places", List.of()))
+                .put("/api/v1/capacity-plans/GM0599/2029-Q1").then().statusCode(200);
+        teamLead.post("/api/v1/allocation-runs", Map.of("municipalityCode", "GM0599", "period", "2029-Q1", "intakeIds", List.of(intakeId)))
+                .statusCode(201);
+        browser.openSignedIn(base, "/klantmanager.html", "klantmanager-rotterdam");
+        enterOwnDetails();
+        browser.type("clientReference", (String) body.get("clientReference") + "\n");
+        browser.visible("laatste-advies").sendKeys(Keys.ENTER);
+
+        String proposal = browser.visible("voorstel").getText();
+        assertTrue(proposal.startsWith("Voorstel bij de beschikbare plaatsen"), proposal);
+        assertTrue(proposal.contains("plaatsen en het budget van 2029-Q1") && proposal.contains("geen interventie")
+                && proposal.contains("u beslist"), proposal);
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#advies-tabel tbody tr"));
+        WebElement none = browser.driver.findElement(By.id("kies-NONE"));
+        none.sendKeys(Keys.SPACE);
+        boolean nothingFollowsTheRanking = rows.get(0).getAttribute("data-code").equals("NONE")
+                || browser.driver.findElement(By.cssSelector("tr[data-code='NONE']")).getAttribute("data-tied-with-top").equals("true");
+        assertEquals(!nothingFollowsTheRanking, browser.driver.findElement(By.id("afwijking")).isDisplayed());
+        assertEquals(!nothingFollowsTheRanking, proposal.contains("dan wijkt u af van de rangorde"), proposal);
+        if (!nothingFollowsTheRanking) {
+            assertEquals("CAPACITY", new org.openqa.selenium.support.ui.Select(browser.visible("reasonCode")).getFirstSelectedOption()
+                    .getAttribute("value"), "following the proposal against the ranking: for want of places");
+        }
+        browser.screenshot("klantmanager-voorstel");
+    }
+
     @Test
     void anInvalidAgeIsExplainedInDutchNextToTheField() {
         startIntakeForNewClient();
