@@ -3,6 +3,7 @@ package nl.trede.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.trede.core.allocation.Allocation;
 import nl.trede.core.allocation.AllocationProblem;
 import nl.trede.core.allocation.Allocator;
@@ -59,7 +60,7 @@ public final class AllocationBench {
             }
             allocator.gainAgainstBudget(problem, budgets);
             long t3 = System.nanoTime();
-            allocator.costOfLimits(new AllocationProblem(offers, budget, candidates, List.of(new GroupLimit("B", 1.0))));
+            allocator.costOfLimits(new AllocationProblem(offers, budget, candidates, List.of(new GroupLimit("GENDER", "B", 1.0, Allocation.NOTHING))));
             long t4 = System.nanoTime();
             System.out.printf("run %d: effects %.2f s, program %.2f s (%d treated, gap to bound %.4f placements), "
                             + "curve of 8 budgets %.2f s, one fairness limit with and without %.2f s; total %.2f s%n",
@@ -85,7 +86,7 @@ public final class AllocationBench {
                 }
             }
         }
-        return new Candidate(id, e, lo, hi, group);
+        return new Candidate(id, e, lo, hi, Map.of("GENDER", group));
     }
 
     private static double s(long nanos) {
