@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # What does the service do while its database is gone for 30 seconds?
 #   bench/database-outage.sh [outage-seconds]     (default 30)
+#   OUTAGE_MODE=stop bench/database-outage.sh          stop PostgreSQL itself (pg_ctlcluster)
 # Creates its own database (trede_outage) on the PostgreSQL at 127.0.0.1:5432 (user postgres) and
-# runs the service packaged for PostgreSQL against it through a small TCP relay (this machine's
-# PostgreSQL serves others too, so the relay is what is stopped: every connection is cut and new
-# ones are refused, as when PostgreSQL stops). Streams keyed intakes 4 at a time; after 10 s stops
-# the relay for the outage, then starts it again and streams 20 s more; polls readiness every
-# second. Then retries every request not answered 2xx with its key and checks: answers during the
+# runs the service packaged for PostgreSQL against it. Streams keyed intakes 4 at a time; after 10 s
+# takes the database away for the outage, then brings it back and streams 20 s more; polls
+# readiness every second. Two ways to take it away:
+#   OUTAGE_MODE=relay (default): the service reaches PostgreSQL through a small TCP relay, which is
+#     killed (every connection cut, new ones refused) and started again; the PostgreSQL server,
+#     which may serve others on this machine, keeps running;
+#   OUTAGE_MODE=stop: the PostgreSQL cluster itself is stopped (`pg_ctlcluster $PG_CLUSTER stop -m fast`,
+#     default cluster "15 main", which ends every session with admin_shutdown) and started again;
+#     for a machine of your own: everything else on that server is down too. The file
+#     /tmp/trede-pg-outage exists while it is down; a trap starts the cluster again on any exit.
+# Then retries every request not answered 2xx with its key and checks: answers during the
 # outage are 503 with Retry-After (no 500, no request hanging past 15 s), readiness went down and
 # came back by itself, every acknowledged intake is stored, none twice. Exits 1 on any failure.
 set -euo pipefail
@@ -14,13 +21,17 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUTAGE="${1:-30}"
 PORT="${PORT:-18085}"
-RELAY_PORT=15439
-DB=trede_outage
+RELAY_PORT="${RELAY_PORT:-15439}"
+DB="${DB:-trede_outage}"
 . bench/postgres.sh
 
+OUTAGE_MODE="${OUTAGE_MODE:-relay}"
+PG_CLUSTER="${PG_CLUSTER:-15 main}"
 WORK=$(mktemp -d)
-PID=; RELAY=; LOAD=; PROBE=
-trap 'for p in $PID $RELAY $LOAD $PROBE; do kill -9 "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+PID=; RELAY=; LOAD=; PROBE=; STOPPED=
+# shellcheck disable=SC2086 # PG_CLUSTER is two words: version and name
+trap 'for p in $PID $RELAY $LOAD $PROBE; do kill -9 "$p" 2>/dev/null; done
+      [ -n "$STOPPED" ] && pg_ctlcluster $PG_CLUSTER start; rm -f /tmp/trede-pg-outage; rm -rf "$WORK"' EXIT
 API="http://localhost:$PORT/api/v1"
 
 cat > "$WORK/relay.py" <<'EOF'
@@ -47,10 +58,21 @@ async def main():
 asyncio.run(main())
 EOF
 relay_up() { python3 "$WORK/relay.py" "$RELAY_PORT" 5432 & RELAY=$!; sleep 0.5; }
-relay_up
+if [ "$OUTAGE_MODE" = stop ]; then
+  DB_PORT=5432
+  # As abrupt as a maintenance stop: sessions ended (admin_shutdown), new ones refused.
+  database_down() { touch /tmp/trede-pg-outage; STOPPED=1; pg_ctlcluster $PG_CLUSTER stop -m fast; }
+  database_up() { pg_ctlcluster $PG_CLUSTER start; STOPPED=; rm -f /tmp/trede-pg-outage; }
+else
+  DB_PORT=$RELAY_PORT
+  relay_up
+  # As abrupt as a stopped server: every connection cut, new ones refused.
+  database_down() { kill -9 "$RELAY"; wait "$RELAY" 2>/dev/null || true; RELAY=; }
+  database_up() { relay_up; }
+fi
 
 (cd "$WORK" && QUARKUS_HTTP_PORT=$PORT TREDE_MODELS_DIRECTORY="$ROOT/models" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$RELAY_PORT/$DB" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
   exec java -jar "$APP/quarkus-run.jar" >> "$WORK/service.log" 2>&1) &
 PID=$!
@@ -85,11 +107,10 @@ PROBE=$!
 done) &
 LOAD=$!
 sleep 10
-# As abrupt as a stopped server: every connection cut, new ones refused.
-kill -9 "$RELAY"; wait "$RELAY" 2>/dev/null || true; RELAY=; down_at=$(date +%s)
-echo "database gone at $(date -u +%T) for $OUTAGE s"
+database_down; down_at=$(date +%s)
+echo "database gone ($OUTAGE_MODE) at $(date -u +%T) for $OUTAGE s"
 sleep "$OUTAGE"
-relay_up; up_at=$(date +%s)
+database_up; up_at=$(date +%s)
 echo "database back at $(date -u +%T)"
 sleep 20
 touch "$WORK/stop"; wait "$LOAD" 2>/dev/null || true; LOAD=

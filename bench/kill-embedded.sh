@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 KILLS="${1:-10}"
 DECISIONS="${2:-200}"
-PORT=18081
+PORT="${PORT:-18081}"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 WORK=$(mktemp -d)

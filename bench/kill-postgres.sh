@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUNDS="${1:-10}"
 REQUESTS="${2:-150}"
-PORT=18082
-DB=trede_kill
+PORT="${PORT:-18082}"
+DB="${DB:-trede_kill}"
 . bench/postgres.sh
 sql() { "${PSQL[@]}" -d "$DB" -c "$1"; }
 

@@ -15,8 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 FLOWS="${1:-40}"
-PORTS=(18083 18084)
-DB=trede_two
+PORTS=(${PORTS:-18083 18084})
+DB="${DB:-trede_two}"
 . bench/postgres.sh
 sql() { "${PSQL[@]}" -d "$DB" -c "$1"; }
 
