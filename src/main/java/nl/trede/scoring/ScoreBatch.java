@@ -9,9 +9,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.util.Set;
 import nl.trede.api.Problem;
+import nl.trede.api.ProblemCode;
 import nl.trede.api.ProblemMappers;
 import nl.trede.core.distance.DistanceModel;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * is held at a time, so memory does not grow with the input.
  */
 public final class ScoreBatch {
+
+    /** A line no profile comes near (a profile is a few hundred characters); a longer one is answered with a problem. */
+    static final int MAX_LINE_CHARACTERS = 1 << 16;
 
     /** Answers are flushed every this many lines, so that a consumer sees them arrive. */
     private static final int FLUSH_EVERY = 1_000;
@@ -59,12 +64,16 @@ public final class ScoreBatch {
         long lineNumber = 0;
         long scored = 0;
         long refused = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        Lines lines = new Lines(in);
+        while (lines.next()) {
             lineNumber++;
+            String line = lines.line.toString();
             if (line.isBlank()) {
                 continue;
             }
-            Answer answer = answer(lineNumber, line, model);
+            Answer answer = lines.tooLong ? new Answer(lineNumber, null, Problem.of(400, "Invalid input",
+                    "The line is longer than " + MAX_LINE_CHARACTERS + " characters", ProblemCode.TOO_LONG))
+                    : answer(lineNumber, line, model);
             if (answer.score() != null) {
                 scored++;
             } else {
@@ -78,6 +87,60 @@ public final class ScoreBatch {
         }
         out.flush();
         return new Counts(scored, refused);
+    }
+
+    /**
+     * The lines of a reader (ended by a line feed; a carriage return before it is dropped), each kept to at most
+     * {@link #MAX_LINE_CHARACTERS}: one endless line must not take the memory that streaming keeps a caseload out of.
+     */
+    private static final class Lines {
+        private final Reader in;
+        private final char[] buffer = new char[1 << 13];
+        private int position;
+        private int limit;
+        final StringBuilder line = new StringBuilder();
+        boolean tooLong;
+
+        Lines(Reader in) {
+            this.in = in;
+        }
+
+        /** Reads the next line into {@link #line}; false at the end of the input. */
+        boolean next() throws IOException {
+            line.setLength(0);
+            tooLong = false;
+            boolean started = false;
+            while (true) {
+                if (position == limit) {
+                    limit = Math.max(0, in.read(buffer, 0, buffer.length));
+                    position = 0;
+                    if (limit == 0) {
+                        return started;
+                    }
+                }
+                started = true;
+                int from = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                keep(from, position);
+                if (position < limit) {
+                    position++;
+                    if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                        line.setLength(line.length() - 1);
+                    }
+                    return true;
+                }
+            }
+        }
+
+        private void keep(int from, int to) {
+            int room = MAX_LINE_CHARACTERS - line.length();
+            if (to - from > room) {
+                tooLong = true;
+            }
+            line.append(buffer, from, Math.min(to - from, room));
+        }
     }
 
     private Answer answer(long lineNumber, String line, DistanceModel model) {

@@ -38,7 +38,7 @@ public class ScoreBatchResource {
     /** JSON lines (one JSON value a line, newline-separated). */
     public static final String JSON_LINES = "application/x-ndjson";
 
-    /** How far the look for a first profile reaches (and can be undone): far longer than any profile. */
+    /** How far the look for a first profile reaches (and can be undone); past it, only blank lines are answered with nothing. */
     private static final int LOOK_AHEAD_CHARACTERS = 1 << 17;
 
     private final ActiveModels models;
@@ -75,17 +75,15 @@ public class ScoreBatchResource {
     /** A batch without a single profile is a mistake worth a 400, before any answer line is sent. */
     private static void refuseEmpty(BufferedReader in) throws IOException {
         in.mark(LOOK_AHEAD_CHARACTERS);
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (!line.isBlank()) {
-                try {
-                    in.reset();
-                } catch (IOException lookAheadExceeded) {
-                    throw new InvalidInputException("body", ProblemCode.TOO_LONG,
-                            "the first profile must end within the first " + LOOK_AHEAD_CHARACTERS + " characters");
-                }
-                return;
+        for (int read = 0; read < LOOK_AHEAD_CHARACTERS; read++) {
+            int c = in.read();
+            if (c == -1) {
+                throw new InvalidInputException("body", ProblemCode.REQUIRED, "must hold at least one profile (one JSON object a line)");
+            }
+            if (!Character.isWhitespace(c)) {
+                break;
             }
         }
-        throw new InvalidInputException("body", ProblemCode.REQUIRED, "must hold at least one profile (one JSON object a line)");
+        in.reset();
     }
 }

@@ -62,6 +62,18 @@ class ScoreBatchTest {
     }
 
     @Test
+    void anEndlessLineIsAnsweredInPlaceWithoutBeingKeptWhole() {
+        String endless = "{\"age\": 34, \"note\": \"" + "x".repeat(ScoreBatch.MAX_LINE_CHARACTERS * 3) + "\"}";
+        String answer = as("case-system-rotterdam").contentType(ScoreBatchResource.JSON_LINES)
+                .body((GOOD + "\r\n" + endless + "\n" + GOOD).getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches")
+                .then().statusCode(200).extract().asString();
+        List<JsonPath> lines = answer.lines().map(JsonPath::from).toList();
+        assertEquals(List.of(1, 2, 3), lines.stream().map(l -> l.getInt("line")).toList(), answer);
+        assertEquals("too_long", lines.get(1).getString("problem.code"));
+        assertEquals(lines.get(0).getMap("score"), lines.get(2).getMap("score"), "a carriage return and a missing last line feed change nothing");
+    }
+
+    @Test
     void aBatchNeedsARoleThatMayScore() {
         anonymous().contentType(ScoreBatchResource.JSON_LINES).body((GOOD + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches")
                 .then().statusCode(401);
