@@ -1,7 +1,6 @@
 package nl.trede.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -162,7 +161,10 @@ public class AuditTrail {
         if (chain == null) {
             List<Integer> ids = chains;
             if (ids == null) {
-                ids = AuditHead.<AuditHead>listAll(Sort.by("id")).stream().map(h -> h.id).toList();
+                // The ids only, not the heads: a head read here, before its lock, would stay in the persistence
+                // context, and the locking read in append() would then keep its stale end (a second entry on one seq).
+                ids = AuditHead.getEntityManager().createQuery("SELECT h.id FROM AuditHead h ORDER BY h.id", Integer.class)
+                        .getResultList();
                 chains = ids;
             }
             chain = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));

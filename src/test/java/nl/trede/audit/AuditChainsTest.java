@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +68,35 @@ class AuditChainsTest {
                 + "HAVING COUNT(*) > 1) forks"), "no two entries of a chain on one predecessor");
         assertEquals(0L, count("SELECT count(*) FROM audit_head h WHERE h.last_seq <> "
                 + "(SELECT COALESCE(MAX(e.chain_seq), 0) FROM audit_entry e WHERE e.chain = h.id)"), "every head is its chain's end");
+        verification().body("intact", equalTo(true));
+    }
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The first append of an instance reads the chains' ids; another instance (or thread) may append to
+     * the chosen chain before this one gets its head's lock. The append must then follow that entry, not
+     * the head as it was read before the lock: a fresh trail per transaction makes every append a first one.
+     */
+    @Test
+    void aFirstAppendFollowsWhatOthersAppendedBeforeItGotTheLock() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    AuditTrail firstTime = new AuditTrail(null, transactions);
+                    QuarkusTransaction.requiringNew().run(() -> firstTime.recordAs("test-first-append", "system",
+                            AuditTrail.Action.VERIFY, "audit-trail", null, "GM0599", null));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(); // a duplicate (chain, chain_seq) fails the writer's commit
+        }
+        pool.shutdown();
         verification().body("intact", equalTo(true));
     }
 
