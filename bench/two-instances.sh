@@ -100,6 +100,8 @@ echo "first intakes on both naming two clients: $two_clients"
 echo "one-key decisions on both giving two ids: $two_decisions"
 echo "database: $db_clients clients (expected $FLOWS), $db_intakes intakes (expected $((FLOWS * 2))), $db_decisions decisions (expected $FLOWS), $duplicate_clients duplicate references"
 echo "audit trail: $entries entries, $gaps gaps in its chains, $forks forks; verified by each instance: $chains"
+# What the 5xx were, if any: the service logs class and frames only, never request data.
+{ grep -h 'Unhandled' "$WORK"/*/service.log || true; } | sed 's/ at .*; caused by/ caused by/' | sort | uniq -c | head -5
 for pid in "${PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done; PIDS=()
 [ "$server_errors" -eq 0 ] && [ "$two_clients" -eq 0 ] && [ "$two_decisions" -eq 0 ] && [ "$db_clients" -eq "$FLOWS" ] \
   && [ "$db_intakes" -eq $((FLOWS * 2)) ] && [ "$db_decisions" -eq "$FLOWS" ] && [ "$duplicate_clients" -eq 0 ] \

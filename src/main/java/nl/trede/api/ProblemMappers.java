@@ -33,9 +33,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.sql.SQLException;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -216,10 +222,35 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         // Class and frames only: exception messages can carry submitted values.
-        LOG.errorf("Unhandled %s, incident %s at %s", e.getClass().getName(), incident,
-                Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf).collect(Collectors.joining(" < ")));
+        LOG.errorf("Unhandled %s, incident %s at %s; caused by %s", e.getClass().getName(), incident,
+                Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf).collect(Collectors.joining(" < ")), causes(e));
         return respond(Problem.of(500, "Internal error",
                 "The request could not be completed; report incident " + incident));
+    }
+
+    /** The classes of the causes and suppressed exceptions below {@code e}, with a database error's SQL state: no messages. */
+    static String causes(Throwable e) {
+        List<String> names = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(e);
+        pending.addAll(Arrays.asList(e.getSuppressed()));
+        if (e.getCause() != null) {
+            pending.add(e.getCause());
+        }
+        while (!pending.isEmpty() && names.size() < 12) {
+            Throwable cause = pending.poll();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            names.add(cause instanceof SQLException sql ? cause.getClass().getName() + " (SQL state " + sql.getSQLState() + ")"
+                    : cause.getClass().getName());
+            pending.addAll(Arrays.asList(cause.getSuppressed()));
+            if (cause.getCause() != null) {
+                pending.add(cause.getCause());
+            }
+        }
+        return names.isEmpty() ? "nothing" : String.join(" < ", names);
     }
 
     private static Response respond(Problem problem) {
