@@ -7,7 +7,9 @@
 # then on PostgreSQL (database $BENCH_DB, default trede_bench, recreated; synchronous_commit as the
 # server has it), warms each call up, loads it with wrk (2 threads, 16 connections) and prints one
 # table. Stateless scoring and advice are also loaded at about half their throughput, for the p99
-# a case system sees below saturation. "failed" counts non-2xx answers and socket errors.
+# a case system sees below saturation. "failed" counts non-2xx answers and socket errors. "CPU µs"
+# is the service's own CPU time per request (user and system; PostgreSQL's work not included): on
+# a shared machine it is steadier than req/s, which depends on what else runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
@@ -74,9 +76,9 @@ stop_service
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${DURATION} s per call"
 awk '
-  BEGIN { printf "%-34s %9s %9s %9s %7s %7s\n", "call", "req/s", "p50 ms", "p99 ms", "failed", "ratio" }
+  BEGIN { printf "%-34s %9s %9s %9s %7s %7s %9s\n", "call", "req/s", "p50 ms", "p99 ms", "failed", "ratio", "CPU µs" }
   { split($1, k, ":"); db = k[1]; call = k[2]
     if (call == "floor") floor[db] = $2
     f = (db == "stateless") ? floor["h2"] : floor[db]
     names["h2"] = "H2"; names["postgresql"] = "PostgreSQL"; names["stateless"] = "stateless"
-    printf "%-34s %9d %9.2f %9.2f %7d %7.3f\n", names[db] " " call, $2, $3, $4, $5, $2 / f }' "$RESULTS"
+    printf "%-34s %9d %9.2f %9.2f %7d %7.3f %9d\n", names[db] " " call, $2, $3, $4, $5, $2 / f, $6 }' "$RESULTS"

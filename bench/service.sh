@@ -6,7 +6,7 @@
 #   tokens PORT                    sets TOKEN (case system of Rotterdam)
 #   load NAME URL [wrk args]       one wrk run (2 threads, 16 connections, DURATION seconds, plus
 #                                  RATE_DELAY_MS between a connection's requests when set); prints
-#                                  "NAME rps p50_ms p99_ms failed" and, with PROFILE_DIR set,
+#                                  "NAME rps p50_ms p99_ms failed cpu_us_per_request" and, with PROFILE_DIR set,
 #                                  records a JFR profile of the service during the run
 WORK="${WORK:-$(mktemp -d)}"
 DURATION="${DURATION:-15}"
@@ -53,11 +53,17 @@ load() { # name url [wrk args...]
   if [ -n "${PROFILE_DIR:-}" ]; then
     jcmd "$PID" JFR.start name=bench settings=profile filename="$PROFILE_DIR/$name.jfr" >/dev/null
   fi
+  local ticks; ticks=$(service_cpu_ticks)
   RATE_DELAY_MS="${RATE_DELAY_MS:-}" wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/wrk-requests.lua "$@" "$url" > "$WORK/wrk.out"
   if [ -n "${PROFILE_DIR:-}" ]; then jcmd "$PID" JFR.stop name=bench >/dev/null; fi
-  awk -v name="$name" '
+  ticks=$(( $(service_cpu_ticks) - ticks ))
+  awk -v name="$name" -v cpu_seconds="$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /requests in/ { requests = $1 } /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { failed += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) failed += $i }
-    END { printf "%s %.0f %.2f %.2f %d\n", name, rps, p50, p99, failed }' "$WORK/wrk.out"
+    END { printf "%s %.0f %.2f %.2f %d %.0f\n", name, rps, p50, p99, failed, requests ? cpu_seconds * 1e6 / requests : 0 }' "$WORK/wrk.out"
 }
+
+# CPU time the service's process has used (user and system, in clock ticks): per request, it does not
+# depend on what else runs on the machine, as throughput does.
+service_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
