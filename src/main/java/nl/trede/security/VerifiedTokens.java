@@ -67,13 +67,22 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         Verified known = verified.get(request.getToken().getToken());
-        if (known == null || nowEpochSecond() >= known.untilEpochSecond()) {
+        if (!stillValid(known)) {
             return Uni.createFrom().nullItem();
         }
         hits.increment();
         RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known.identity())
                 .addAttribute(RoutingContext.class.getName(), current).build());
+    }
+
+    /** Whether the next request with this token will be recognised without a second verification. */
+    boolean recognises(String token) {
+        return stillValid(verified.get(token));
+    }
+
+    private static boolean stillValid(Verified known) {
+        return known != null && nowEpochSecond() < known.untilEpochSecond();
     }
 
     /** Runs after every successful verification: remembers the token it verified. */
