@@ -22,16 +22,22 @@ public final class ClientEffects {
     private static final double Z95 = 1.959963984540054;
 
     private final List<ArmEffect> effects;
-    private final double[][] dataCovariance;
+    private final DataCovariance dataCovariance;
 
     /**
      * @param effects        one per treatment arm, arms 1..K-1 in order
-     * @param dataCovariance {@code [K][K]} covariance of the data estimates (row and column 0, the
-     *                       control, are zero)
+     * @param dataCovariance the covariance of two treatment arms' data estimates, computed when a tie
+     *                       needs it: most callers read one arm's effect, and each covariance is a
+     *                       quadratic form over the final stage's coefficients
      */
-    ClientEffects(List<ArmEffect> effects, double[][] dataCovariance) {
+    ClientEffects(List<ArmEffect> effects, DataCovariance dataCovariance) {
         this.effects = List.copyOf(effects);
         this.dataCovariance = dataCovariance;
+    }
+
+    /** The covariance of the data estimates of treatment arms a and b (1 .. K-1). */
+    interface DataCovariance {
+        double between(int armA, int armB);
     }
 
     /** The treatment arms' effects, arm 1 first. */
@@ -64,7 +70,7 @@ public final class ClientEffects {
             weightB = 1 - b.priorShare();
         }
         if (armA > 0 && armB > 0) {
-            covariance = weightA * weightB * dataCovariance[armA][armB];
+            covariance = weightA * weightB * dataCovariance.between(armA, armB);
         }
         return Math.sqrt(Math.max(0, variance - 2 * covariance));
     }

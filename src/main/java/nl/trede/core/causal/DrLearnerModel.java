@@ -156,19 +156,13 @@ public final class DrLearnerModel {
         }
         double[] z = standardise(x);
         double[] e = propensitiesOfStandardised(z);
-        double[][] dataCovariance = new double[arms][arms];
-        for (int j = 1; j < arms; j++) {
-            for (int k = j; k < arms; k++) {
-                double c = Matrices.quadraticForm(z, state.effectCovariance(), (j - 1) * columns, (k - 1) * columns, z);
-                dataCovariance[j][k] = c;
-                dataCovariance[k][j] = c;
-            }
-        }
+        ClientEffects.DataCovariance dataCovariance = (a, b) ->
+                Matrices.quadraticForm(z, state.effectCovariance(), (a - 1) * columns, (b - 1) * columns, z);
         List<ArmEffect> effects = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
             Support support = supportRule.check(x, e, k);
             double data = Matrices.dot(state.effectCoefficients()[k - 1], z);
-            double dataSd = Math.sqrt(Math.max(0, dataCovariance[k][k]));
+            double dataSd = Math.sqrt(Math.max(0, dataCovariance.between(k, k)));
             effects.add(combine(k, support, data, dataSd, priors[k]));
         }
         return new ClientEffects(effects, dataCovariance);
