@@ -37,11 +37,13 @@ DURATION=60
 FAILED=0
 for minute in $(seq 1 "$MINUTES"); do
   WORK_A="$WORK/a"; WORK_I="$WORK/i"; mkdir -p "$WORK_A" "$WORK_I"
-  (WORK=$WORK_A RATE_DELAY_MS=$(half_rate_delay "$ADVICE_FULL") BODY_FILE="$WORK/score.json" load advice "$API/advice" > "$WORK/a.line") &
+  # BODY_FILE before WORK=: the assignments are made in order, and the body is in this WORK.
+  (BODY_FILE="$WORK/score.json" WORK=$WORK_A RATE_DELAY_MS=$(half_rate_delay "$ADVICE_FULL") load advice "$API/advice" > "$WORK/a.line") &
+  ADVICE_LOAD=$!
   (WORK=$WORK_I RATE_DELAY_MS=$(half_rate_delay "$INTAKE_FULL") INTAKE_BODY=1 load intakes "$API/intakes" > "$WORK/i.line") &
-  wait
-  read -r _ ar _ ap99 af < "$WORK/a.line"
-  read -r _ ir _ ip99 if_ < "$WORK/i.line"
+  wait "$ADVICE_LOAD" $!   # not a bare wait: the service is a child of this shell too
+  read -r _ ar _ ap99 af _ < "$WORK/a.line"
+  read -r _ ir _ ip99 if_ _ < "$WORK/i.line"
   FAILED=$((FAILED + af + if_))
   printf '%6d %12d %10.2f %12d %10.2f %8d %11s MB\n' "$minute" "$ar" "$ap99" "$ir" "$ip99" $((af + if_)) "$(heap_after_gc)"
 done
