@@ -17,14 +17,13 @@ WORK=$(mktemp -d)
 trap 'stop_service; rm -rf "$WORK"' EXIT
 build_embedded
 API="http://localhost:$PORT/api/v1"
-H2="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 awk -v n="$PROFILES" 'BEGIN { for (i = 1; i <= n; i++) printf "{\"age\": %d, \"monthsOnBenefit\": %d, \"expectsWork\": true}\n", 18 + i % 49, i % 120 }' \
   > "$WORK/caseload.jsonl"
 
 round() { # label: prints "cut N of 4, after the signal: STATUS, exit after S s"; sets CUT
   local label=$1
   local -a BATCH
-  start_service target/quarkus-app "$PORT" "$H2"
+  start_service target/quarkus-app "$PORT" "$H2_URL"
   tokens "$PORT"
   for b in 1 2 3 4; do
     curl -s -N -o "$WORK/answer-$b" -w '%{http_code}' -X POST "$API/score-batches" -H "Authorization: Bearer $TOKEN" \

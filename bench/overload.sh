@@ -21,7 +21,6 @@ WORK=$(mktemp -d)
 trap 'stop_service; rm -rf "$WORK"' EXIT
 build_embedded
 API="http://localhost:$PORT/api/v1"
-H2="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 FAILED=0
 
 heap_after_gc() { # MB in use after a full GC
@@ -55,7 +54,7 @@ retry_after_while() { # url body-file
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, $DURATION s per phase"
 # Phases 1 and 2 measure the concurrency limit alone: one caller, its rate limit out of reach.
-TREDE_RATE_LIMIT_REQUESTS=1000000000 start_service target/quarkus-app "$PORT" "$H2"
+TREDE_RATE_LIMIT_REQUESTS=1000000000 start_service target/quarkus-app "$PORT" "$H2_URL"
 tokens "$PORT"
 retry_after_while "$API/scores" "$WORK/score.json" > "$WORK/probe" &
 PROBE=$!
@@ -66,7 +65,7 @@ echo "  a request sent mid-phase: $status, Retry-After ${retry}"
 INTAKE_BODY=1 phase "phase 2: POST /intakes, one caller, rate limit lifted" "$API/intakes"
 stop_service
 
-start_service target/quarkus-app "$PORT" "$H2"
+start_service target/quarkus-app "$PORT" "$H2_URL"
 tokens "$PORT"
 GREEDY=$TOKEN
 tokens "$PORT"

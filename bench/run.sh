@@ -66,7 +66,7 @@ calls() { # label: loads every call of this service (warm-up first) and appends 
 }
 
 : > "$RESULTS"
-start_service target/quarkus-app "$PORT" "jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+start_service target/quarkus-app "$PORT" "$H2_URL"
 calls h2
 stop_service
 start_service "$APP" "$PORT" "jdbc:postgresql://127.0.0.1:5432/$DB" postgres

@@ -1,5 +1,6 @@
 # Sourced by bench/run.sh and bench/soak.sh (after `cd` to the project root): builds what is stale,
 # starts and stops the packaged service, and drives it with wrk.
+#   H2_URL                         a throw-away H2 file database in WORK, as the service ships it
 #   build_embedded                 target/quarkus-app (H2), rebuilt when a source is newer
 #   start_service APP_DIR PORT JDBC_URL [user]   sets PID and SERVICE_LOG; waits until ready
 #   stop_service                   SIGTERM, then waits for the exit
@@ -9,6 +10,8 @@
 #                                  "NAME rps p50_ms p99_ms failed cpu_us_per_request" and, with PROFILE_DIR set,
 #                                  records a JFR profile of the service during the run
 WORK="${WORK:-$(mktemp -d)}"
+# A throw-away embedded database in WORK, durable commits as shipped.
+H2_URL="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 DURATION="${DURATION:-15}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 

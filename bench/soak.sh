@@ -18,7 +18,7 @@ export TREDE_RATE_LIMIT_REQUESTS=1000000000
 trap 'stop_service; rm -rf "$WORK"' EXIT
 build_embedded
 API="http://localhost:$PORT/api/v1"
-start_service target/quarkus-app "$PORT" "jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+start_service target/quarkus-app "$PORT" "$H2_URL"
 tokens "$PORT"
 
 heap_after_gc() { # MB in use after a full GC
