@@ -23,11 +23,6 @@ build_embedded
 API="http://localhost:$PORT/api/v1"
 FAILED=0
 
-heap_after_gc() { # MB in use after a full GC
-  jcmd "$PID" GC.run >/dev/null
-  jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'
-}
-
 phase() { # title url (with load's environment: BODY_FILE or INTAKE_BODY)
   local title=$1 url=$2
   echo "$title"
@@ -54,7 +49,7 @@ retry_after_while() { # url body-file
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, $DURATION s per phase"
 # Phases 1 and 2 measure the concurrency limit alone: one caller, its rate limit out of reach.
-TREDE_RATE_LIMIT_REQUESTS=1000000000 start_service target/quarkus-app "$PORT" "$H2_URL"
+TREDE_RATE_LIMIT_REQUESTS=$UNLIMITED_RATE start_service target/quarkus-app "$PORT" "$H2_URL"
 tokens "$PORT"
 retry_after_while "$API/scores" "$WORK/score.json" > "$WORK/probe" &
 PROBE=$!

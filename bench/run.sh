@@ -17,9 +17,7 @@ PORT="${BENCH_PORT:-18104}"
 DB="${BENCH_DB:-trede_bench}"
 WORK=$(mktemp -d)
 . bench/service.sh
-# These measure what the service carries, from one demo caller: its per-caller rate limit (60/s as
-# shipped, README "Overload") would measure the limit instead.
-export TREDE_RATE_LIMIT_REQUESTS=1000000000
+export TREDE_RATE_LIMIT_REQUESTS=$UNLIMITED_RATE
 trap 'stop_service; rm -rf "$WORK"' EXIT
 . bench/postgres.sh            # the PostgreSQL build (moved aside) and a fresh database
 build_embedded

@@ -5,6 +5,7 @@
 #   start_service APP_DIR PORT JDBC_URL [user]   sets PID and SERVICE_LOG; waits until ready
 #   stop_service                   SIGTERM, then waits for the exit
 #   tokens PORT                    sets TOKEN (case system of Rotterdam)
+#   heap_after_gc                  the service's heap in use after a full GC, in MB
 #   load NAME URL [wrk args]       one wrk run (2 threads, 16 connections, DURATION seconds, plus
 #                                  RATE_DELAY_MS between a connection's requests when set); prints
 #                                  "NAME rps p50_ms p99_ms failed cpu_us_per_request" and, with PROFILE_DIR set,
@@ -13,6 +14,10 @@ WORK="${WORK:-$(mktemp -d)}"
 # A throw-away embedded database in WORK, durable commits as shipped.
 H2_URL="jdbc:h2:file:$WORK/trede;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 DURATION="${DURATION:-15}"
+# A per-caller rate limit out of reach (0 would refuse everything). The benchmarks that measure what
+# the service carries drive it from one demo caller, whose limit (60/s as shipped, README
+# "Overload") they would measure instead.
+UNLIMITED_RATE=1000000000
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 build_embedded() {
@@ -65,6 +70,12 @@ load() { # name url [wrk args...]
     /requests in/ { requests = $1 } /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { failed += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) failed += $i }
     END { printf "%s %.0f %.2f %.2f %d %.0f\n", name, rps, p50, p99, failed, requests ? cpu_seconds * 1e6 / requests : 0 }' "$WORK/wrk.out"
+}
+
+# The heap in use after a full GC, in MB.
+heap_after_gc() {
+  jcmd "$PID" GC.run >/dev/null
+  jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'
 }
 
 # CPU time the service's process has used (user and system, in clock ticks): per request, it does not

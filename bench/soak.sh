@@ -12,19 +12,12 @@ MINUTES="${1:-10}"
 PORT=18114
 WORK=$(mktemp -d)
 . bench/service.sh
-# These measure what the service carries, from one demo caller: its per-caller rate limit (60/s as
-# shipped, README "Overload") would measure the limit instead.
-export TREDE_RATE_LIMIT_REQUESTS=1000000000
+export TREDE_RATE_LIMIT_REQUESTS=$UNLIMITED_RATE
 trap 'stop_service; rm -rf "$WORK"' EXIT
 build_embedded
 API="http://localhost:$PORT/api/v1"
 start_service target/quarkus-app "$PORT" "$H2_URL"
 tokens "$PORT"
-
-heap_after_gc() { # MB in use after a full GC
-  jcmd "$PID" GC.run >/dev/null
-  jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'
-}
 
 DURATION=15
 BODY_FILE="$WORK/score.json" load warmup "$API/advice" > /dev/null
