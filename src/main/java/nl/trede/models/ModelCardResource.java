@@ -249,8 +249,9 @@ public class ModelCardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DATA_SCIENTIST)
     @Operation(summary = "Let a version shadow the active one",
-            description = "The shadow version scores every new intake beside the active one; its scores and advice are stored with "
-                    + "the intake's id and never shown. Replaces any earlier shadow.")
+            description = "Every instance loads and verifies the shadow version beside the active one, so that a promotion of it "
+                    + "needs no second load. Scoring live intakes with it and comparing its answers is not built yet. "
+                    + "Replaces any earlier shadow.")
     @APIResponse(responseCode = "200", description = "The event of the change")
     @APIResponse(responseCode = "404", description = "No such model version")
     @APIResponse(responseCode = "409", description = "The version is the active one")
@@ -263,7 +264,7 @@ public class ModelCardResource {
     @DELETE
     @Path("/shadow")
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.ADMIN})
-    @Operation(summary = "Stop shadowing", description = "No version scores beside the active one any more.")
+    @Operation(summary = "Stop shadowing", description = "No version is held beside the active one any more.")
     @APIResponse(responseCode = "204", description = "Stopped")
     @APIResponse(responseCode = "409", description = "No version is shadowing")
     public void deleteShadow() {
