@@ -7,12 +7,23 @@ class ApiError extends Error {
   constructor(status, problem) {
     super(dutchStatus(status, problem));
     this.status = status;
+    this.code = problem?.code;
     this.fields = (problem?.invalidParams ?? []).map(p => ({ name: p.name, message: dutchReason(p.name, p.code) }));
   }
 }
 
+/** Refusals whose code says more than their status. */
+const REFUSALS = {
+  same_person: 'U hebt dit zelf voorgesteld. Vier ogen: een andere beheerder moet het goedkeuren of afwijzen.',
+  report_required: 'Deze versie heeft geen evaluatierapport; zonder rapport kan ze niet worden voorgesteld.',
+  stale_proposal: 'Sinds dit voorstel is een andere versie actief geworden. Vergelijk opnieuw en doe een nieuw voorstel.',
+  already_decided: 'Over dit voorstel is al beslist.',
+  invalid_transition: 'Dit kan niet in de huidige stand van het modelregister (bijvoorbeeld: de versie is al actief).',
+};
+
 function dutchStatus(status, problem) {
   if (status === 0) return 'Trede is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.';
+  if (REFUSALS[problem?.code]) return REFUSALS[problem.code];
   if (status === 400) return 'Niet alles is goed ingevuld. Kijk bij de velden met een melding.';
   if (status === 401) return 'U bent niet (meer) aangemeld. Meld u bovenaan de pagina aan.';
   if (status === 403) return 'Dit mag uw account niet, of niet voor deze gemeente.';

@@ -161,3 +161,29 @@ export function barChart(rows, label, { from = 0, to = Math.max(...rows.map(r =>
     svg('text', { x: labelWidth + x(r.value) + 6, y: i * rowHeight + 19, 'font-size': 13, fill: INK }, [r.text]),
   ]));
 }
+
+/**
+ * A Qini curve: the gain (share with work, over giving nothing) when the share of clients with the
+ * largest predicted effect get their advice, with its 95 % band; the straight line is random targeting.
+ */
+export function qiniCurve(points) {
+  const width = 360, height = 240, pad = 48;
+  const all = [{ share: 0, gain: 0, gainLower: 0, gainUpper: 0 }, ...points];
+  const values = all.flatMap(p => [p.gainLower, p.gainUpper]).filter(Number.isFinite).concat(0);
+  const low = Math.min(...values), high = Math.max(...values, 0.01);
+  const x = linear([0, 1], [pad, width - 12]);
+  const y = linear([low, high], [height - pad, 12]);
+  const line = key => all.filter(p => Number.isFinite(p[key])).map((p, i) => `${i ? 'L' : 'M'}${x(p.share)},${y(p[key])}`).join(' ');
+  const band = `${line('gainUpper')} ${[...all].reverse().filter(p => Number.isFinite(p.gainLower))
+    .map(p => `L${x(p.share)},${y(p.gainLower)}`).join(' ')} Z`;
+  const last = all[all.length - 1];
+  return picture(width, height, `Qini-curve: bij iedereen geadviseerd ${fmt.points(100 * last.gain)} procentpunt winst`, [
+    svg('rect', { x: pad, y: 12, width: width - 12 - pad, height: height - pad - 12, fill: '#fafbfc', stroke: '#d0d7e1' }),
+    svg('path', { d: band, fill: ACCENT, 'fill-opacity': 0.15, stroke: 'none' }),
+    svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(last.gain), stroke: MUTED, 'stroke-dasharray': '4 3' }),
+    svg('path', { d: line('gain'), fill: 'none', stroke: ACCENT, 'stroke-width': 2 }),
+    ...[0, 0.5, 1].map(t => svg('text', { x: x(t), y: height - pad + 16, 'text-anchor': 'middle', 'font-size': 11, fill: INK }, [fmt.percent(t)])),
+    ...[low, high].map(t => svg('text', { x: pad - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 11, fill: INK }, [`${fmt.points(100 * t)} pp`])),
+    svg('text', { x: (pad + width) / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 12, fill: INK }, ['deel van de klanten dat advies krijgt']),
+  ]);
+}

@@ -2,6 +2,7 @@
 // belongs to the training command and may grow: read it defensively, show what is there.
 import { api, escape, fmt, interventions, say } from './api.js';
 import { barChart, calibrationPlot, effectCurve } from './charts.js';
+import { renderRegistry } from './modelregister.js';
 
 const $ = id => document.getElementById(id);
 
@@ -204,7 +205,7 @@ function renderEffectCurves(catalogue, effectCard) {
 }
 
 try {
-  const [overview, catalogue] = await Promise.all([api('/models'), interventions()]);
+  const [overview, catalogue] = await Promise.all([renderRegistry(() => api('/models')), interventions()]);
   const cards = [...overview.cards].sort((a, b) => Number(b.active) - Number(a.active) || b.modelVersion.localeCompare(a.modelVersion));
   if (cards.length === 0) say($('melding'), 'Er staan nog geen modelkaarten in het modelregister.', 'let-op');
   const names = new Map([...catalogue.values()].map(i => [i.code, i.dutchName]));
