@@ -50,6 +50,14 @@ public enum ProblemCode {
     ALREADY_DECIDED,
     /** The registry is not in a state that allows this move (the version is already active, was never live, ...) (409). */
     INVALID_TRANSITION,
+    /** The municipality has not switched on randomisation among tied options (409). */
+    TIE_RANDOMISATION_OFF,
+    /** The advice has no option statistically tied with its top: there is nothing to draw among (409). */
+    NO_TIE,
+    /** A draw was already made from this advice; it is not repeated (409). */
+    ALREADY_DRAWN,
+    /** The options excluded from a draw leave fewer than two to draw among. */
+    TOO_FEW_CANDIDATES,
     /** This caller sent more requests than its rate limit allows: retry after Retry-After seconds (429). */
     RATE_LIMITED,
     /** The service is carrying out as many requests as it may at once: retry after Retry-After seconds (503). */

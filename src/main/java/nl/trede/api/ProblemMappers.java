@@ -159,7 +159,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(Conflict e) {
-        return respond(Problem.of(409, "Conflict", e.getMessage()));
+        return respond(Problem.of(409, "Conflict", e.getMessage(), e.code()));
     }
 
     /** Declared apart so it takes precedence over Quarkus' own mapper for this type. */

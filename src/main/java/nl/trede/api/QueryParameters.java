@@ -1,5 +1,7 @@
 package nl.trede.api;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import nl.trede.security.CurrentUser;
 
@@ -34,5 +36,22 @@ public final class QueryParameters {
         } else if (!CurrentUser.isMunicipalityCode(raw)) {
             invalid.add(new Problem.InvalidParam("municipalityCode", ProblemCode.INVALID_FORMAT, "must be a CBS municipality code like GM0599"));
         }
+    }
+
+    /**
+     * The moment in the {@code at} query parameter (RFC 3339), now when it is absent: for "what was in
+     * force then". A moment in the future is refused, because what will be in force is not known.
+     */
+    public static Instant pastMoment(String at) {
+        Instant moment;
+        try {
+            moment = at == null ? Instant.now() : Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("at", ProblemCode.INVALID_FORMAT, "must be a moment in RFC 3339 form, like 2026-06-01T10:00:00Z");
+        }
+        if (moment.isAfter(Instant.now())) {
+            throw new InvalidInputException("at", ProblemCode.OUT_OF_RANGE, "must not be in the future: what will be in force is not known");
+        }
+        return moment;
     }
 }

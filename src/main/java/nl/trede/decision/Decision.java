@@ -52,6 +52,9 @@ public class Decision extends ClientFact {
     /** The catalogue of the advice decided on; null on decisions recorded before decisions kept it. */
     @Column(name = "catalogue_version", length = 100)
     public String catalogueVersion;
+    /** The draw among tied options the decision was taken after; null without one. */
+    @Column(name = "draw_id")
+    public UUID drawId;
 
     public List<String> chosenCodes() {
         return JsonText.read(interventionCodes, new TypeReference<List<String>>() { });

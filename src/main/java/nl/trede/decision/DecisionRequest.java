@@ -30,6 +30,10 @@ public record DecisionRequest(
         @Size(max = 2000, message = "must be at most 2000 characters")
         @Schema(description = "Free-text explanation of the deviation (no more personal data than needed)")
         String note,
-        @Schema(description = "The advice decided on; defaults to the latest advice shown for the intake")
-        UUID recommendationId) {
+        @Schema(description = "The advice decided on; defaults to the advice of the draw named in drawId, else the latest advice "
+                + "shown for the intake")
+        UUID recommendationId,
+        @Schema(description = "The draw among tied options the decision was taken after (POST /intakes/{intakeId}/draws): "
+                + "choosing exactly the drawn option follows the advice, anything else is an override and needs a reasonCode")
+        UUID drawId) {
 }

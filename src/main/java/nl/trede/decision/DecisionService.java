@@ -20,6 +20,8 @@ import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.OverrideRule;
+import nl.trede.draw.Draw;
+import nl.trede.draw.DrawService;
 import nl.trede.intake.Intake;
 import nl.trede.intake.IntakeService;
 import nl.trede.models.ActiveModels;
@@ -41,14 +43,16 @@ public class DecisionService {
 
     private final IntakeService intakes;
     private final RecommendationService recommendations;
+    private final DrawService draws;
     private final ActiveModels models;
     private final AuditTrail audit;
     private final CurrentUser user;
 
-    public DecisionService(IntakeService intakes, RecommendationService recommendations, ActiveModels models,
+    public DecisionService(IntakeService intakes, RecommendationService recommendations, DrawService draws, ActiveModels models,
                            AuditTrail audit, CurrentUser user) {
         this.intakes = intakes;
         this.recommendations = recommendations;
+        this.draws = draws;
         this.models = models;
         this.audit = audit;
         this.user = user;
@@ -59,12 +63,23 @@ public class DecisionService {
         Intake intake = intakes.get(intakeId);
         List<InvalidParam> invalid = new ArrayList<>();
         checkInterventions(models.current().catalogue(), request.interventionCodes(), intake.profile(), invalid);
-        Optional<Recommendation> decidedOn = adviceDecidedOn(intake, request.recommendationId(), invalid);
-        OverrideRule.Verdict verdict = decidedOn.map(r -> OverrideRule.judge(r.advice(), intake.category,
-                request.interventionCodes(), request.adjustedCategory(), request.reasonCode() != null)).orElse(null);
+        Optional<Draw> draw = draws.namedFor(intake.id, request.drawId(), invalid);
+        // After a draw the decision is on the advice drawn from.
+        UUID adviceId = request.recommendationId() != null ? request.recommendationId() : draw.map(d -> d.recommendationId).orElse(null);
+        if (draw.isPresent() && !draw.get().recommendationId.equals(adviceId)) {
+            invalid.add(new InvalidParam("drawId", ProblemCode.UNKNOWN_REFERENCE, "was drawn from another advice than recommendationId"));
+        }
+        Optional<Recommendation> decidedOn = recommendations.shownFor(intake, adviceId, invalid);
+        String drawn = draw.map(d -> d.drawnCode).orElse(null);
+        OverrideRule.Verdict verdict = decidedOn.map(r -> drawn == null
+                ? OverrideRule.judge(r.advice(), intake.category, request.interventionCodes(), request.adjustedCategory(),
+                        request.reasonCode() != null)
+                : OverrideRule.judgeAfterDraw(drawn, intake.category, request.interventionCodes(), request.adjustedCategory(),
+                        request.reasonCode() != null)).orElse(null);
         if (verdict != null && verdict.reasonMissing()) {
-            invalid.add(new InvalidParam("reasonCode", ProblemCode.REQUIRED,
-                    "is required when the decision deviates from the top recommendation or the score's category"));
+            invalid.add(new InvalidParam("reasonCode", ProblemCode.REQUIRED, drawn != null
+                    ? "is required when the decision deviates from the draw or the score's category"
+                    : "is required when the decision deviates from the top recommendation or the score's category"));
         }
         if (!invalid.isEmpty()) {
             throw new InvalidInputException(invalid);
@@ -89,6 +104,7 @@ public class DecisionService {
         decision.modelVersion = intake.modelVersion;
         decision.effectModelVersion = advice.effectModelVersion;
         decision.catalogueVersion = advice.catalogueVersion;
+        decision.drawId = draw.map(d -> d.id).orElse(null);
         decision.persist();
         audit.record(decision.override ? Action.OVERRIDE : Action.DECIDE, "decision", decision.id, decision.municipalityCode,
                 decision.modelVersion, decision.klantmanagerIdIsNotCaller ? Detail.KLANTMANAGER_ID_IS_NOT_CALLER : null);
@@ -123,18 +139,5 @@ public class DecisionService {
                         .ifPresent(reason -> invalid.add(new InvalidParam(field, ProblemCode.NOT_ELIGIBLE, reason.english())));
             }
         }
-    }
-
-    /** The advice named in the request, or else the advice last shown for the intake; empty when there is none. */
-    private Optional<Recommendation> adviceDecidedOn(Intake intake, UUID recommendationId, List<InvalidParam> invalid) {
-        if (recommendationId == null) {
-            return recommendations.lastShown(intake.id);
-        }
-        Optional<Recommendation> advice = Recommendation.<Recommendation>findByIdOptional(recommendationId)
-                .filter(r -> r.intakeId.equals(intake.id));
-        if (advice.isEmpty()) {
-            invalid.add(new InvalidParam("recommendationId", ProblemCode.UNKNOWN_REFERENCE, "is not advice given for this intake"));
-        }
-        return advice;
     }
 }

@@ -19,14 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.trede.api.InvalidInputException;
 import nl.trede.api.Problem;
-import nl.trede.api.ProblemCode;
 import nl.trede.api.QueryParameters;
 import nl.trede.idempotency.Idempotent;
 import nl.trede.security.Roles;
@@ -127,16 +124,7 @@ public class ModelCardResource {
     public ModelOverview.Live getActiveModel(
             @Parameter(description = "The moment (RFC 3339, e.g. 2026-06-01T10:00:00Z); default now",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("at") String at) {
-        Instant moment;
-        try {
-            moment = at == null ? Instant.now() : Instant.parse(at.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("at", ProblemCode.INVALID_FORMAT, "must be a moment in RFC 3339 form, like 2026-06-01T10:00:00Z");
-        }
-        if (moment.isAfter(Instant.now())) {
-            throw new InvalidInputException("at", ProblemCode.OUT_OF_RANGE, "must not be in the future: what will be live is not known");
-        }
-        return cards.liveAt(moment);
+        return cards.liveAt(QueryParameters.pastMoment(at));
     }
 
     @GET

@@ -3,9 +3,12 @@ package nl.trede.recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.trede.allocation.ProposalAtPlaces;
+import nl.trede.api.Problem.InvalidParam;
+import nl.trede.api.ProblemCode;
 import nl.trede.audit.AuditTrail;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.recommend.Recommender;
@@ -78,5 +81,23 @@ public class RecommendationService {
     public Optional<Recommendation> lastShown(UUID intakeId) {
         return audit.lastRecorded(RESOURCE, Recommendation.ofIntake(intakeId).stream().map(r -> r.id).toList())
                 .map(id -> Recommendation.<Recommendation>findById(id));
+    }
+
+    /**
+     * The advice a request on an intake refers to: the one named in {@code recommendationId}, which must
+     * have been given for this intake (else a problem is added to {@code invalid}), or else the advice
+     * last shown for the intake; empty when there is none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Recommendation> shownFor(Intake intake, UUID recommendationId, List<InvalidParam> invalid) {
+        if (recommendationId == null) {
+            return lastShown(intake.id);
+        }
+        Optional<Recommendation> advice = Recommendation.<Recommendation>findByIdOptional(recommendationId)
+                .filter(r -> r.intakeId.equals(intake.id));
+        if (advice.isEmpty()) {
+            invalid.add(new InvalidParam("recommendationId", ProblemCode.UNKNOWN_REFERENCE, "is not advice given for this intake"));
+        }
+        return advice;
     }
 }

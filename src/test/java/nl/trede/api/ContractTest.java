@@ -247,6 +247,8 @@ class ContractTest {
         exchange(as(KLANTMANAGER), "GET", "/allocation-runs/{runId}", runId);
         exchange(as(TEAM_LEAD), "GET", "/allocation-runs/{runId}", unknown);
 
+        exerciseTieDraws(unknown);
+
         String erasure = "/clients/{clientId}/personal-data";
         exchange(anonymous(), "DELETE", erasure, sparseClientId);
         exchange(as(KLANTMANAGER), "DELETE", erasure, sparseClientId);
@@ -259,6 +261,44 @@ class ContractTest {
         Set<String> neverSeen = documentedStatuses();
         neverSeen.removeAll(exercised);
         assertEquals(Set.of(), neverSeen, "documented statuses that this test never provoked");
+    }
+
+    /** The municipality's switch for randomisation among tied options, and a draw with each of its refusals. */
+    private void exerciseTieDraws(String unknown) {
+        String setting = "/municipalities/{municipalityCode}/tie-randomisation";
+        exchange(body(as(TEAM_LEAD), Map.of("enabled", true)), "PUT", setting, "GM0599");
+        exchange(body(as(TEAM_LEAD), Map.of("enabled", "yes")), "PUT", setting, "GM0599");
+        exchange(body(anonymous(), Map.of("enabled", true)), "PUT", setting, "GM0599");
+        exchange(body(as(KLANTMANAGER), Map.of("enabled", true)), "PUT", setting, "GM0599");
+        exchange(body(as(TEAM_LEAD), Map.of("enabled", true)), "PUT", setting, "Rotterdam");
+        exchange(as(KLANTMANAGER), "GET", setting, "GM0599");
+        exchange(as(KLANTMANAGER).queryParam("at", "2000-01-01T00:00:00Z"), "GET", setting, "GM0599");
+        exchange(as(KLANTMANAGER).queryParam("at", "yesterday"), "GET", setting, "GM0599");
+        exchange(anonymous(), "GET", setting, "GM0599");
+        exchange(as(FAIRNESS_AUDITOR), "GET", setting, "GM0599");
+        exchange(as(KLANTMANAGER), "GET", setting, "Rotterdam");
+
+        String intakeId = exchange(body(as(KLANTMANAGER), intake()), "POST", "/intakes").path("id");
+        exchange(as(KLANTMANAGER), "GET", "/intakes/{intakeId}/recommendations", intakeId);
+        String draws = "/intakes/{intakeId}/draws";
+        String drawKey = UUID.randomUUID().toString();
+        String drawId = exchange(body(as(KLANTMANAGER), Map.of()).header("Idempotency-Key", drawKey), "POST", draws, intakeId).path("id");
+        exchange(body(as(KLANTMANAGER), Map.of()).header("Idempotency-Key", drawKey), "POST", draws, intakeId);
+        exchange(body(as(KLANTMANAGER), Map.of("excluded", List.of("NONE"))).header("Idempotency-Key", drawKey), "POST", draws, intakeId);
+        exchange(body(as(KLANTMANAGER), Map.of()), "POST", draws, intakeId);
+        exchange(body(as(KLANTMANAGER), Map.of("colour", "red")), "POST", draws, intakeId);
+        exchange(body(anonymous(), Map.of()), "POST", draws, intakeId);
+        exchange(body(as(AUDITOR), Map.of()), "POST", draws, intakeId);
+        exchange(body(as(KLANTMANAGER), Map.of()), "POST", draws, unknown);
+        everyCaller("GET", draws, intakeId, unknown);
+        String oneDraw = "/intakes/{intakeId}/draws/{drawId}";
+        exchange(as(KLANTMANAGER), "GET", oneDraw, intakeId, drawId);
+        exchange(anonymous(), "GET", oneDraw, intakeId, drawId);
+        exchange(as(AUDITOR), "GET", oneDraw, intakeId, drawId);
+        exchange(as(KLANTMANAGER), "GET", oneDraw, intakeId, unknown);
+        // The decision names the draw, and its answer carries it.
+        exchange(body(as(KLANTMANAGER), Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-0412", "drawId", drawId,
+                "reasonCode", "OTHER")), "POST", "/intakes/{intakeId}/decisions", intakeId);
     }
 
     /** Every operation that takes a body refuses one over its limit (trede.limits.*) with 413, before reading it. */

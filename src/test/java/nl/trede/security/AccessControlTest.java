@@ -49,7 +49,7 @@ class AccessControlTest {
             Roles.AUDITOR, Roles.ADMIN);
 
     /** Ids of one Rotterdam client's records, made fresh for each test. */
-    private record Fixture(String intakeId, String clientId, String decisionId, String runId) {
+    private record Fixture(String intakeId, String clientId, String decisionId, String runId, String drawId) {
     }
 
     /** An endpoint, how to call it, and which roles may. */
@@ -80,7 +80,19 @@ class AccessControlTest {
         String runId = as("teamleider-rotterdam").contentType(ContentType.JSON)
                 .body(Map.of("municipalityCode", "GM0599", "period", "2026-Q4", "intakeIds", List.of(intakeId)))
                 .post("/api/v1/allocation-runs").then().statusCode(201).extract().path("id");
-        fixture = new Fixture(intakeId, created.getString("clientId"), decisionId, runId);
+        as("teamleider-rotterdam").contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/v1/municipalities/GM0599/tie-randomisation").then().statusCode(200);
+        String drawId = as("klantmanager-rotterdam").contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/intakes/" + intakeId + "/draws").then().statusCode(201).extract().path("id");
+        fixture = new Fixture(intakeId, created.getString("clientId"), decisionId, runId, drawId);
+    }
+
+    /** A fresh intake of the fixture's municipality with its advice shown, so that a draw can be made from it once. */
+    private static String intakeWithAdviceShown() {
+        String intakeId = as("klantmanager-rotterdam").contentType(ContentType.JSON).body(intake()).post("/api/v1/intakes").then()
+                .statusCode(201).extract().path("id");
+        as("klantmanager-rotterdam").get("/api/v1/intakes/" + intakeId + "/recommendations").then().statusCode(200);
+        return intakeId;
     }
 
     static Stream<Endpoint> endpoints() {
@@ -129,7 +141,18 @@ class AccessControlTest {
                 new Endpoint("POST /allocation-runs", PLANNING, 201, f -> r -> r.contentType(ContentType.JSON)
                         .body(Map.of("municipalityCode", "GM0599", "period", "2026-Q4", "intakeIds", List.of(f.intakeId())))
                         .post("/api/v1/allocation-runs").then()),
-                new Endpoint("GET /allocation-runs/{id}", PLANNING, 200, f -> r -> r.get("/api/v1/allocation-runs/" + f.runId()).then()));
+                new Endpoint("GET /allocation-runs/{id}", PLANNING, 200, f -> r -> r.get("/api/v1/allocation-runs/" + f.runId()).then()),
+                new Endpoint("PUT /municipalities/{municipality}/tie-randomisation", PLANNING, 200, f -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("enabled", true)).put("/api/v1/municipalities/GM0599/tie-randomisation").then()),
+                new Endpoint("GET /municipalities/{municipality}/tie-randomisation", union(MUNICIPAL_ROLES, Roles.TEAM_LEAD), 200,
+                        f -> r -> r.get("/api/v1/municipalities/GM0599/tie-randomisation").then()),
+                new Endpoint("POST /intakes/{id}/draws", CLIENT_WORK, 201, f -> {
+                    String intakeId = intakeWithAdviceShown();
+                    return r -> r.contentType(ContentType.JSON).body(Map.of()).post("/api/v1/intakes/" + intakeId + "/draws").then();
+                }),
+                new Endpoint("GET /intakes/{id}/draws", CLIENT_WORK, 200, f -> r -> r.get("/api/v1/intakes/" + f.intakeId() + "/draws").then()),
+                new Endpoint("GET /intakes/{id}/draws/{id}", CLIENT_WORK, 200,
+                        f -> r -> r.get("/api/v1/intakes/" + f.intakeId() + "/draws/" + f.drawId()).then()));
     }
 
     private static Set<String> union(Set<String> roles, String role) {

@@ -6,8 +6,10 @@ import java.util.List;
  * When a decision overrides the advice it was taken on. It follows the advice when it chooses
  * exactly the top recommendation, or exactly one option statistically tied with the top (the
  * advice then names no single winner); anything else — another option, or the top together with
- * more — is an override, and so is adjusting the score's distance category. An override must say
- * why: overrides are the human oversight the next model learns from.
+ * more — is an override, and so is adjusting the score's distance category. After a draw among the
+ * tied options ({@link TieDraw}) the drawn option is the advice: choosing exactly it follows the
+ * advice, anything else deviates from the draw. An override must say why: overrides are the human
+ * oversight the next model learns from.
  */
 public final class OverrideRule {
 
@@ -26,8 +28,23 @@ public final class OverrideRule {
      */
     public static Verdict judge(ShownAdvice advice, int scoreCategory, List<String> chosen, Integer adjustedCategory,
                                 boolean reasonGiven) {
+        return verdict(followsAdvice(advice, chosen), scoreCategory, adjustedCategory, reasonGiven);
+    }
+
+    /**
+     * The same for a decision taken after a draw: it follows the advice only when it chooses exactly
+     * the drawn option; the top or another tied option deviates from the draw and needs a reason.
+     *
+     * @param drawn the option drawn among those tied with the top
+     */
+    public static Verdict judgeAfterDraw(String drawn, int scoreCategory, List<String> chosen, Integer adjustedCategory,
+                                         boolean reasonGiven) {
+        return verdict(chosen.equals(List.of(drawn)), scoreCategory, adjustedCategory, reasonGiven);
+    }
+
+    private static Verdict verdict(boolean followsAdvice, int scoreCategory, Integer adjustedCategory, boolean reasonGiven) {
         boolean categoryAdjusted = adjustedCategory != null && adjustedCategory != scoreCategory;
-        boolean override = categoryAdjusted || !followsAdvice(advice, chosen);
+        boolean override = categoryAdjusted || !followsAdvice;
         return new Verdict(override, override && !reasonGiven);
     }
 

@@ -76,4 +76,17 @@ class OverrideRuleTest {
         assertTrue(OverrideRule.judge(advice, SCORE_CATEGORY, List.of("NONE"), null, true).override());
         assertTrue(OverrideRule.judge(advice, SCORE_CATEGORY, List.of("WORK_FIRST"), null, true).override());
     }
+
+    @Test
+    void afterADrawOnlyTheDrawnOptionFollowsTheAdviceAndDeviatingFromTheDrawNeedsAReason() {
+        assertEquals(new OverrideRule.Verdict(false, false),
+                OverrideRule.judgeAfterDraw("WORK_FIRST", SCORE_CATEGORY, List.of("WORK_FIRST"), null, false));
+        // The top, though tied, is not what was drawn: choosing it deviates from the draw.
+        assertEquals(new OverrideRule.Verdict(true, true),
+                OverrideRule.judgeAfterDraw("WORK_FIRST", SCORE_CATEGORY, List.of("WAGE_SUBSIDY"), null, false));
+        assertEquals(new OverrideRule.Verdict(true, false),
+                OverrideRule.judgeAfterDraw("WORK_FIRST", SCORE_CATEGORY, List.of("WAGE_SUBSIDY"), null, true));
+        assertTrue(OverrideRule.judgeAfterDraw("WORK_FIRST", SCORE_CATEGORY, List.of("WORK_FIRST", "NONE"), null, true).override());
+        assertTrue(OverrideRule.judgeAfterDraw("WORK_FIRST", SCORE_CATEGORY, List.of("WORK_FIRST"), SCORE_CATEGORY + 1, true).override());
+    }
 }
