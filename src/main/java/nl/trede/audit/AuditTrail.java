@@ -59,7 +59,10 @@ public class AuditTrail {
         TOKEN_EXPIRED,
         /** A klantmanager's decision names another klantmanagerId than the token's subject. */
         KLANTMANAGER_ID_IS_NOT_CALLER,
-        /** An allocation run read the cohort's recorded protected attributes for its fairness limits (never a model's input). */
+        /**
+         * An allocation run read the cohort's recorded protected attributes for its fairness limits, or a shadow
+         * comparison for its subgroups (never a model's input).
+         */
         FAIRNESS_ATTRIBUTES_USED
     }
 

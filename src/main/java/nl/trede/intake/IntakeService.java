@@ -1,6 +1,7 @@
 package nl.trede.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import nl.trede.api.NotFound;
@@ -11,6 +12,7 @@ import nl.trede.client.ClientService;
 import nl.trede.core.distance.DistanceScore;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.models.ActiveModels;
+import nl.trede.models.ModelSet;
 import nl.trede.persistence.JsonText;
 import nl.trede.security.CurrentUser;
 
@@ -22,19 +24,23 @@ public class IntakeService {
     private final ActiveModels models;
     private final CurrentUser user;
     private final AuditTrail audit;
+    private final Event<IntakeRecorded> recorded;
 
-    public IntakeService(ClientService clients, ActiveModels models, CurrentUser user, AuditTrail audit) {
+    public IntakeService(ClientService clients, ActiveModels models, CurrentUser user, AuditTrail audit,
+                         Event<IntakeRecorded> recorded) {
         this.clients = clients;
         this.models = models;
         this.user = user;
         this.audit = audit;
+        this.recorded = recorded;
     }
 
     @Transactional
     public Intake record(IntakeRequest request) {
         Client client = clients.findOrRegister(request.municipalityCode, request.clientReference);
         IntakeProfile profile = request.toProfile();
-        DistanceScore score = models.current().distance().score(profile);
+        ModelSet set = models.current();
+        DistanceScore score = set.distance().score(profile);
 
         Intake intake = new Intake();
         intake.newFactAbout(client.id, client.municipalityCode);
@@ -46,6 +52,7 @@ public class IntakeService {
         intake.missingFields = JsonText.write(score.missingFields());
         intake.persist();
         audit.record(Action.CREATE, "intake", intake.id, intake.municipalityCode, intake.modelVersion);
+        recorded.fire(new IntakeRecorded(intake.id, client.id, intake.municipalityCode, profile, intake.probability, set));
         return intake;
     }
 

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * <p>The serving set is one reference: a request takes it once ({@link #current()}) and a switch
  * ({@link #activate(ModelSet)}) replaces the whole set in one atomic step, without a restart.
  * Requests that already hold the old set finish with it. {@link #follow()} makes the serving set
- * (and the shadow set, loaded and verified beside it so that its promotion needs no second load; it
- * does not score yet) the versions the registry's pointer names:
+ * (and the shadow set, loaded and verified beside it so that its promotion needs no second load, and
+ * which {@code nl.trede.shadow.ShadowScoring} lets score every new intake, never shown) the versions
+ * the registry's pointer names:
  * {@link RegistryPointerPoller} calls it every few seconds, so every instance on the database
  * follows a promotion or rollback made on any of them.
  */
@@ -69,7 +70,7 @@ public class ActiveModels {
         return serving.get().active().version();
     }
 
-    /** The version shadowing the serving one, if any: held ready beside it, never shown. */
+    /** The version shadowing the serving one, if any: it scores live intakes beside it, and is never shown. */
     public Optional<Numbered> shadow() {
         return Optional.ofNullable(serving.get().shadow());
     }

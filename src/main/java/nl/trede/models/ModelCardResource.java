@@ -237,9 +237,9 @@ public class ModelCardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DATA_SCIENTIST)
     @Operation(summary = "Let a version shadow the active one",
-            description = "Every instance loads and verifies the shadow version beside the active one, so that a promotion of it "
-                    + "needs no second load. Scoring live intakes with it and comparing its answers is not built yet. "
-                    + "Replaces any earlier shadow.")
+            description = "Every instance loads and verifies the shadow version beside the active one (so that a promotion of it "
+                    + "needs no second load) and, right after each new intake's commit, lets it score and advise the intake "
+                    + "too: stored under the intake's id for GET /models/shadow/comparison, never shown. Replaces any earlier shadow.")
     @APIResponse(responseCode = "200", description = "The event of the change")
     @APIResponse(responseCode = "404", description = "No such model version")
     @APIResponse(responseCode = "409", description = "The version is the active one")
@@ -260,7 +260,8 @@ public class ModelCardResource {
         active.follow();
     }
 
-    private static long versionNumber(String text) {
+    /** A model version number given as the parameter {@code version}; 400 with its invalid param otherwise. */
+    public static long versionNumber(String text) {
         List<Problem.InvalidParam> invalid = new ArrayList<>();
         long number = QueryParameters.wholeNumber("version", text, 1, Long.MAX_VALUE, invalid);
         if (!invalid.isEmpty()) {

@@ -200,6 +200,12 @@ public class ModelRegistry {
         return ModelVersionRow.list("order by version desc");
     }
 
+    /** Whether a version with this number is registered. */
+    @Transactional
+    public boolean exists(long version) {
+        return ModelVersionRow.count("version", version) > 0;
+    }
+
     @Transactional
     Optional<ModelVersionRow> version(long version) {
         return ModelVersionRow.<ModelVersionRow>findByIdOptional(version);

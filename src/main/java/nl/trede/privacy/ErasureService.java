@@ -12,10 +12,11 @@ import nl.trede.fairness.FairnessAttributes;
 import nl.trede.idempotency.IdempotencyStore;
 import nl.trede.intake.Intake;
 import nl.trede.recommendation.Recommendation;
+import nl.trede.shadow.ShadowScore;
 
 /**
  * Erases a client's personal data: the reference hash (so the client cannot be found again), every
- * intake profile and the factors derived from it, the advice texts, the effects of allocation proposals, the klantmanager's notes, any
+ * intake profile and the factors derived from it, the advice texts (a shadow version's too), the effects of allocation proposals, the klantmanager's notes, any
  * protected attributes recorded for fairness monitoring and the answers kept for retries
  * (idempotency keys).
  * What remains are codes, categories, dates and model versions under an id that no longer leads
@@ -43,6 +44,7 @@ public class ErasureService {
             intake.erased = true;
         }
         Recommendation.eraseOfClient(client.id);
+        ShadowScore.eraseOfClient(client.id);
         AllocationProposal.eraseOfClient(client.id);
         Decision.update("note = null where clientId = ?1", client.id);
         FairnessAttributes.eraseOfClient(client.id);

@@ -17,10 +17,10 @@ import nl.trede.persistence.JsonText;
  * few properties more, named below and ignored; any other unknown property is an error (JsonText is
  * strict), so that a renamed one cannot read back as missing.
  */
-final class AdviceBody {
+public final class AdviceBody {
 
     /** What erasure leaves of an advice: the codes and versions stay in their columns. */
-    static final String ERASED = "{\"erased\":true}";
+    public static final String ERASED = "{\"erased\":true}";
 
     /** "erased" marks an erased body ({@link #ERASED}): it reads as advice without options. */
     @JsonIgnoreProperties({"erased", "id", "intakeId", "clientId", "municipalityCode", "createdAt", "horizonMonths",
@@ -44,7 +44,7 @@ final class AdviceBody {
     private AdviceBody() {
     }
 
-    static String write(ShownAdvice advice) {
+    public static String write(ShownAdvice advice) {
         List<Item> items = advice.ranked().stream().map(o -> new Item(o.code(), o.name(),
                 o.effect() == null ? null : new Effect(o.effect().pointEstimate(), o.effect().lower(), o.effect().upper()),
                 o.source(), o.priorShare(), o.costEuros(), o.durationMonths(), o.evidenceLevel(),

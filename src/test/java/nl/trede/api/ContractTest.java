@@ -373,6 +373,12 @@ class ContractTest {
         exchange(body(as(ADMIN), Map.of("version", candidate, "reason", "compare")), "PUT", shadow);
         exchange(body(as(DATA_SCIENTIST), Map.of("version", 999_999_999, "reason", "compare")), "PUT", shadow);
         exchange(body(as(DATA_SCIENTIST), Map.of("version", start, "reason", "compare")), "PUT", shadow);
+        String comparison = "/models/shadow/comparison";
+        exchange(as(DATA_SCIENTIST), "GET", comparison);
+        exchange(as(DATA_SCIENTIST).queryParam("version", "two"), "GET", comparison);
+        exchange(as(DATA_SCIENTIST).queryParam("version", 999_999_999), "GET", comparison);
+        exchange(anonymous(), "GET", comparison);
+        exchange(as(KLANTMANAGER), "GET", comparison);
         exchange(anonymous(), "DELETE", shadow);
         exchange(as(KLANTMANAGER), "DELETE", shadow);
         exchange(as(DATA_SCIENTIST), "DELETE", shadow);

@@ -63,13 +63,33 @@ public final class CandidateVersions {
                 report.toJson().getBytes(StandardCharsets.UTF_8), report.toHtml().getBytes(StandardCharsets.UTF_8), active));
     }
 
+    /**
+     * Registers a version that answers differently from the shipped set: the shipped distance model's
+     * bytes with its calibration's intercept set to {@code calibrationIntercept} (a higher one raises
+     * every probability), and no learned effect model, so its advice ranks by the literature priors.
+     */
+    public static long registerDifferent(ModelRegistry registry, double calibrationIntercept) {
+        String artefact = registerDistanceArtefact(registry, calibrationIntercept).version();
+        long number = registry.nextVersionNumber();
+        return registry.registerVersion(number, new ModelRegistry.NewVersion(artefact, null, "{\"source\":\"test\"}", "test",
+                ("{\"candidate\":" + number + "}").getBytes(StandardCharsets.UTF_8), null, registry.pointer().active()));
+    }
+
     /** Registers the shipped distance model's bytes under a card naming a new artefact version. */
     private static ModelArtefact registerDistanceArtefact(ModelRegistry registry) {
+        return registerDistanceArtefact(registry, null);
+    }
+
+    /** The same, with the card's calibration intercept replaced unless it is null. */
+    private static ModelArtefact registerDistanceArtefact(ModelRegistry registry, Double calibrationIntercept) {
         String artefact = "distance-1.0.0-candidate-" + UUID.randomUUID();
         ModelArtefact shipped = ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE);
-        byte[] card = new String(shipped.card(), StandardCharsets.UTF_8)
-                .replace("\"modelVersion\" : \"distance-1.0.0\"", "\"modelVersion\" : \"" + artefact + "\"")
-                .getBytes(StandardCharsets.UTF_8);
+        String text = new String(shipped.card(), StandardCharsets.UTF_8)
+                .replace("\"modelVersion\" : \"distance-1.0.0\"", "\"modelVersion\" : \"" + artefact + "\"");
+        if (calibrationIntercept != null) {
+            text = text.replaceFirst("\"intercept\" : [-0-9.eE]+", "\"intercept\" : " + calibrationIntercept);
+        }
+        byte[] card = text.getBytes(StandardCharsets.UTF_8);
         registry.register(ModelFiles.DISTANCE, artefact, shipped.bytes(), card);
         return new ModelArtefact(ModelFiles.DISTANCE, artefact, shipped.bytes(), card);
     }

@@ -71,11 +71,11 @@ import nl.trede.core.training.TrainingRecord;
 public final class CandidateEvaluation {
 
     /** Names of the grouping attributes, as the report writes them. */
-    static final String GENDER = "gender";
-    static final String MIGRATION = "migrationBackground";
-    static final String AGE = "ageBand";
-    static final String LANGUAGE = "dutchLanguageLevel";
-    static final String UNKNOWN = "unknown";
+    public static final String GENDER = "gender";
+    public static final String MIGRATION = "migrationBackground";
+    public static final String AGE = "ageBand";
+    public static final String LANGUAGE = "dutchLanguageLevel";
+    public static final String UNKNOWN = "unknown";
     /** The arm of a record that got something outside the catalogue's single options (a combination). */
     static final String OTHER = "OTHER";
     private static final int[] HORIZONS = {12, 24};
@@ -205,7 +205,7 @@ public final class CandidateEvaluation {
     }
 
     /** Bands that matter in the Participatiewet: under 27 (other rules for young people), 27–39, 40–54, 55 and over. */
-    static String ageBand(Integer age) {
+    public static String ageBand(Integer age) {
         if (age == null) {
             return UNKNOWN;
         }
