@@ -72,7 +72,8 @@ public final class CandidateVersions {
         String artefact = registerDistanceArtefact(registry, calibrationIntercept).version();
         long number = registry.nextVersionNumber();
         return registry.registerVersion(number, new ModelRegistry.NewVersion(artefact, null, "{\"source\":\"test\"}", "test",
-                ("{\"candidate\":" + number + "}").getBytes(StandardCharsets.UTF_8), null, registry.pointer().active()));
+                ("{\"candidate\":" + number + "}").getBytes(StandardCharsets.UTF_8),
+                "<!DOCTYPE html><title>report</title><p>test report</p>".getBytes(StandardCharsets.UTF_8), registry.pointer().active()));
     }
 
     /** Registers the shipped distance model's bytes under a card naming a new artefact version. */
