@@ -15,10 +15,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.trede.decision.Decision;
+import nl.trede.draw.Draw;
 import nl.trede.intake.Intake;
 import nl.trede.outcome.Outcome;
 import nl.trede.recommendation.Recommendation;
@@ -81,22 +83,25 @@ public class TrainingDataExport {
         Map<UUID, List<PaidWorkLabel.Observation>> observations = Outcome.<Outcome>list("clientId in ?1", ids(decisions, d -> d.clientId))
                 .stream().collect(Collectors.groupingBy(o -> o.clientId,
                         Collectors.mapping(o -> new PaidWorkLabel.Observation(o.observedOn, o.status), Collectors.toList())));
+        List<UUID> drawIds = decisions.stream().map(d -> d.drawId).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, Draw> draws = drawIds.isEmpty() ? Map.of() : byId(Draw.<Draw>list("id in ?1", drawIds), d -> d.id);
         List<TrainingRow> rows = decisions.stream().filter(d -> !intakes.get(d.intakeId).erased)
-                .map(d -> row(d, intakes.get(d.intakeId), advice.get(d.recommendationId),
+                .map(d -> row(d, intakes.get(d.intakeId), advice.get(d.recommendationId), d.drawId == null ? null : draws.get(d.drawId),
                         observations.getOrDefault(d.clientId, List.of()), today))
                 .toList();
         Decision last = decisions.get(decisions.size() - 1);
         return new Page(rows, last.createdAt, last.id, decisions.size() == pageSize);
     }
 
-    private static TrainingRow row(Decision decision, Intake intake, Recommendation advice,
+    private static TrainingRow row(Decision decision, Intake intake, Recommendation advice, Draw draw,
                                    List<PaidWorkLabel.Observation> observations, LocalDate today) {
         LocalDate decidedOn = LocalDate.ofInstant(decision.createdAt, ZONE);
         List<String> codes = decision.chosenCodes();
         return new TrainingRow(decision.id, decision.clientId, decision.intakeId, decision.municipalityCode, decidedOn,
                 intake.profile(), intake.probability, intake.category, decision.adjustedCategory, advice.advice(), codes,
                 TrainingRow.asOneOption(codes), decision.override, decision.reasonCode, decision.note,
-                PaidWorkLabel.within(12, decidedOn, observations, today), PaidWorkLabel.within(24, decidedOn, observations, today));
+                PaidWorkLabel.within(12, decidedOn, observations, today), PaidWorkLabel.within(24, decidedOn, observations, today),
+                draw == null ? null : draw.result().assignmentProbability(codes));
     }
 
     private static List<UUID> ids(List<Decision> decisions, Function<Decision, UUID> id) {

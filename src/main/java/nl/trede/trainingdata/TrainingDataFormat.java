@@ -17,7 +17,8 @@ public enum TrainingDataFormat {
      * {@code worked12} and {@code worked24} (1, 0 or empty) as in the simulated history CSV, so the
      * same tools read both; the advice as {@code advisedRanking} (codes in rank order, space
      * separated) and {@code advisedEffects} ({@code CODE=pp}, empty after {@code =} without
-     * comparable history).
+     * comparable history), and {@code assignmentProbability}: the probability of what was given where
+     * the decision followed a recorded draw among tied options, empty otherwise.
      */
     CSV("text/csv", "csv") {
         @Override
@@ -29,7 +30,7 @@ public enum TrainingDataFormat {
             columns.addAll(List.of("intervention", "worked12", "label12", "worked24", "label24", "scoreProbability",
                     "scoreCategory", "adjustedCategory", "override", "reasonCode", "note", "adviceHorizonMonths",
                     "advisedIntervention", "advisedRanking", "advisedEffects", "distanceModelVersion", "effectModelVersion",
-                    "catalogueVersion"));
+                    "catalogueVersion", "assignmentProbability"));
             line(out, columns);
         }
 
@@ -52,6 +53,7 @@ public enum TrainingDataFormat {
                     advice.ranked().stream().map(o -> o.code() + "=" + (o.effect() == null ? "" : o.effect().pointEstimate()))
                             .collect(Collectors.joining(" ")),
                     advice.versions().distanceModel(), advice.versions().effectModel(), advice.versions().catalogue()));
+            cells.add(row.assignmentProbability());
             line(out, cells.stream().map(c -> c == null ? "" : c.toString()).toList());
         }
     },

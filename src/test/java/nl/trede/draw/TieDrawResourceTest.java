@@ -291,4 +291,51 @@ class TieDrawResourceTest {
         Caller.of(Roles.DATA_SCIENTIST, municipality).post("/api/v1/intakes/" + intakeId + "/draws", Map.of()).statusCode(403);
         assertNotEquals(municipality, "GM0599");
     }
+
+    /** Later training uses the recorded probability: known where the decision followed the draw, unknown otherwise. */
+    @Test
+    void theTrainingDataCarryTheProbabilityOfADrawThatWasFollowedAndNoneOtherwise() {
+        switchOn();
+        Map<String, String> probabilityByDecision = new java.util.HashMap<>();
+        for (boolean follow : List.of(true, false)) {
+            String intakeId = klantmanager.createIntake(intake());
+            tiedAdvice(intakeId);
+            JsonPath drawn = draw(intakeId, Map.of()).then().statusCode(201).extract().jsonPath();
+            String code = follow ? drawn.getString("drawnCode") : drawn.<String>getList("candidates.interventionCode").stream()
+                    .filter(c -> !c.equals(drawn.getString("drawnCode"))).findFirst().orElseThrow();
+            String decisionId = klantmanager.post("/api/v1/intakes/" + intakeId + "/decisions", Map.of("interventionCodes", List.of(code),
+                    "klantmanagerId", "km-1", "drawId", drawn.getString("id"), "reasonCode", "CLIENT_PREFERENCE")).statusCode(201)
+                    .extract().path("id");
+            probabilityByDecision.put(decisionId, follow ? String.valueOf(drawn.getDouble("drawnProbability")) : "");
+        }
+        String withoutDraw = klantmanager.createIntake(intake());
+        tiedAdvice(withoutDraw);
+        probabilityByDecision.put(klantmanager.post("/api/v1/intakes/" + withoutDraw + "/decisions", Map.of("interventionCodes",
+                List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER")).statusCode(201).extract().path("id"), "");
+
+        Caller dataScientist = Caller.of(Roles.DATA_SCIENTIST, municipality);
+        List<String> csv = dataScientist.given().accept("text/csv").queryParam("municipalityCode", municipality)
+                .get("/api/v1/training-data").then().statusCode(200).extract().asString().lines().toList();
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        int decisionColumn = header.indexOf("decisionId");
+        int probabilityColumn = header.indexOf("assignmentProbability");
+        assertTrue(probabilityColumn >= 0, header.toString());
+        Map<String, String> exported = new java.util.HashMap<>();
+        // The rows of this test carry no note, so no cell is quoted and a plain split is exact.
+        csv.stream().skip(1).map(line -> line.split(",", -1)).forEach(cells -> exported.put(cells[decisionColumn], cells[probabilityColumn]));
+        assertEquals(probabilityByDecision, exported);
+
+        Map<String, Object> jsonProbabilities = new java.util.HashMap<>();
+        dataScientist.given().accept("application/x-ndjson").queryParam("municipalityCode", municipality).get("/api/v1/training-data")
+                .then().statusCode(200).extract().asString().lines().map(JsonPath::from)
+                .forEach(row -> jsonProbabilities.put(row.getString("decisionId"), row.get("assignmentProbability")));
+        probabilityByDecision.forEach((decision, probability) -> {
+            Object json = jsonProbabilities.get(decision);
+            if (probability.isEmpty()) {
+                assertEquals(null, json, decision);
+            } else {
+                assertEquals(Double.parseDouble(probability), ((Number) json).doubleValue(), 1e-6, decision);
+            }
+        });
+    }
 }

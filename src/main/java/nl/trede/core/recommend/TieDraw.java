@@ -34,6 +34,14 @@ public final class TieDraw {
         public double drawnProbability() {
             return candidates.stream().filter(c -> c.code().equals(drawn)).findFirst().orElseThrow().probability();
         }
+
+        /**
+         * The probability with which what was given was assigned: the drawn option's when exactly it was
+         * given; null when the klantmanager deviated from the draw, because then nobody knows why.
+         */
+        public Double assignmentProbability(List<String> given) {
+            return given.equals(List.of(drawn)) ? drawnProbability() : null;
+        }
     }
 
     /** The top and the options tied with it, in rank order: what a draw may be among before exclusions. */
