@@ -19,6 +19,9 @@ const REFUSALS = {
   stale_proposal: 'Sinds dit voorstel is een andere versie actief geworden. Vergelijk opnieuw en doe een nieuw voorstel.',
   already_decided: 'Over dit voorstel is al beslist.',
   invalid_transition: 'Dit kan niet in de huidige stand van het modelregister (bijvoorbeeld: de versie is al actief).',
+  tie_randomisation_off: 'Uw gemeente heeft loten tussen gelijkwaardige opties niet aangezet.',
+  no_tie: 'Bij dit advies is geen optie gelijkwaardig aan nummer 1: er valt niets te loten.',
+  already_drawn: 'Bij dit advies is al geloot. Laad de klant opnieuw om de uitslag te zien.',
 };
 
 function dutchStatus(status, problem) {

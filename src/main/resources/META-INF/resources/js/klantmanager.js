@@ -13,6 +13,9 @@ let reference = null;
 let history = null;
 let intake = null;
 let advice = null;
+// Randomisation among tied options: whether the municipality allows it, and the draw made from this advice.
+let drawingAllowed = false;
+let draw = null;
 
 // --- Settings ---------------------------------------------------------------------------------
 
@@ -230,7 +233,8 @@ async function loadAdvice() {
   try {
     const [loaded, catalogue] = await Promise.all([api(`/intakes/${intake.id}/recommendations?horizonMonths=${horizon}`), interventions()]);
     advice = loaded;
-    renderAdvice(catalogue, chosen);
+    [drawingAllowed, draw] = advice.items[0].tiedWith.length ? await drawState() : [false, null];
+    renderAdvice(catalogue, draw ? [draw.drawnCode] : chosen);
     show('advies-blok');
     // Every advice shown is recorded; reload the timeline after it, so it shows this advice too.
     await reloadHistory(intake.clientId);
@@ -240,6 +244,67 @@ async function loadAdvice() {
     return false;
   }
 }
+
+/** Whether the municipality lets the klantmanager draw among the ties, and the draw already made from this advice. */
+async function drawState() {
+  const [setting, draws] = await Promise.all([
+    api(`/municipalities/${intake.municipalityCode}/tie-randomisation`), api(`/intakes/${intake.id}/draws`)]);
+  return [setting.enabled, draws.items.find(d => d.recommendationId === advice.id) ?? null];
+}
+
+/** The top and the options tied with it, in rank order: who may take part in a draw. */
+function tiedWithTop() {
+  const top = advice.items[0];
+  return advice.items.filter(i => i === top || top.tiedWith.includes(i.interventionCode)).map(i => i.interventionCode);
+}
+
+/** "a, b en c" */
+function listed(names) {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : names.join('');
+}
+
+/** The draw offered where the municipality allows it, or its result once drawn. */
+function drawSection(name) {
+  if (draw) {
+    const excluded = draw.excluded.length ? ` Niet meegeloot: ${escape(listed(draw.excluded.map(name)))}.` : '';
+    return `<section class="melding goed" id="loting" aria-labelledby="loting-kop">
+        <h3 id="loting-kop" tabindex="-1">Geloot tussen gelijkwaardige opties</h3>
+        <p id="loting-uitslag">Deze keuze is geloot: <strong>${escape(name(draw.drawnCode))}</strong>. Geloot uit
+          ${escape(listed(draw.candidates.map(c => name(c.interventionCode))))}, elk met een kans van ${fmt.percent(draw.candidates[0].probability)}.${excluded}</p>
+        <p class="klein">U mag nog anders kiezen; dan wijkt u af van de loting en geeft u een reden.</p>
+      </section>`;
+  }
+  if (!drawingAllowed) return '';
+  const boxes = tiedWithTop().map(code => `<label class="naast" for="lot-${code}"><input type="checkbox" id="lot-${code}"
+      name="lotDeelnemer" value="${code}" checked> ${escape(name(code))}</label>`).join('');
+  return `<section class="melding" id="loting" aria-labelledby="loting-kop">
+      <h3 id="loting-kop">Loten tussen gelijkwaardige opties</h3>
+      <p>Uw gemeente laat loten tussen opties die volgens Trede even goed werken. Zo leert de gemeente welke het beste helpt.
+        Haal het vinkje weg bij wat voor deze klant niet kan of niet gewenst is; de andere opties doen mee, elk met dezelfde kans.
+        Ook na het loten beslist u.</p>
+      <fieldset><legend>Doen mee aan de loting</legend>${boxes}</fieldset>
+      <p class="fout-tekst" id="excluded-fout"></p>
+      <div class="knoppen"><button type="button" id="loten" class="tweede">Loten</button></div>
+    </section>`;
+}
+
+$('advies').addEventListener('click', async event => {
+  if (event.target.id !== 'loten') return;
+  const excluded = [...document.querySelectorAll('input[name="lotDeelnemer"]')].filter(box => !box.checked).map(box => box.value);
+  if (tiedWithTop().length - excluded.length < 2) {
+    $('excluded-fout').textContent = dutchReason('excluded');
+    return;
+  }
+  event.target.disabled = true; // one click, one draw
+  try {
+    draw = await api(`/intakes/${intake.id}/draws`, { method: 'POST', body: { recommendationId: advice.id, excluded } });
+    renderAdvice(await interventions(), [draw.drawnCode]);
+    $('loting-kop').focus();
+  } catch (error) {
+    event.target.disabled = false;
+    fail(error);
+  }
+});
 
 function renderAdvice(catalogue, chosen) {
   const top = advice.items[0];
@@ -269,7 +334,7 @@ function renderAdvice(catalogue, chosen) {
   }).join('');
   const notEligible = advice.notEligible.map(n =>
     `<li>${escape(n.name)}: ${escape(catalogue.get(n.interventionCode)?.eligibilityLabel ?? '')}</li>`).join('');
-  $('advies').innerHTML = `${tie}${proposalNote(advice.allocationProposal, name)}
+  $('advies').innerHTML = `${tie}${drawSection(name)}${proposalNote(advice.allocationProposal, name)}
     <table id="advies-tabel">
       <caption class="klein">Verwacht effect: hoeveel procentpunt de kans op betaald werk na ${advice.horizonMonths} maanden stijgt of daalt
         door de interventie. De stip is de beste schatting, de streep de onzekerheid (95 %). Links van de stippellijn: de kans daalt.</caption>
@@ -320,12 +385,13 @@ function chosenCodes() {
   return [...document.querySelectorAll('input[name="interventionCodes"]:checked')].map(box => box.value);
 }
 
-/** Mirrors the service's rule, so the reason is asked for before the klantmanager submits. */
+/** Mirrors the service's rule, so the reason is asked for before the klantmanager submits; after a draw the drawn option is the advice. */
 function deviates() {
   const chosen = chosenCodes();
   const top = advice.items[0];
   const adjusted = $('adjustedCategory').value;
-  const followsAdvice = chosen.length === 1 && (chosen[0] === top.interventionCode || top.tiedWith.includes(chosen[0]));
+  const followsAdvice = chosen.length === 1
+    && (draw ? chosen[0] === draw.drawnCode : chosen[0] === top.interventionCode || top.tiedWith.includes(chosen[0]));
   return (adjusted !== '' && Number(adjusted) !== intake.score.category) || (chosen.length > 0 && !followsAdvice);
 }
 
@@ -341,7 +407,7 @@ function updateDeviation() {
   }
   $('afwijking').hidden = !deviating;
   $('afwijking-tekst').textContent = deviating
-    ? 'Uw besluit wijkt af van het advies. Dat mag: u kent de klant. Kies een reden; zo leert Trede van uw oordeel.' : '';
+    ? `Uw besluit wijkt af van ${draw ? 'de loting' : 'het advies'}. Dat mag: u kent de klant. Kies een reden; zo leert Trede van uw oordeel.` : '';
 }
 
 document.addEventListener('change', event => {
@@ -361,6 +427,7 @@ forms.decision.addEventListener('submit', async event => {
   if (errors.length) return;
   const body = { interventionCodes: chosen, klantmanagerId: mine.klantmanagerId, recommendationId: advice.id };
   if ($('adjustedCategory').value) body.adjustedCategory = Number($('adjustedCategory').value);
+  if (draw) body.drawId = draw.id;
   if (deviating) {
     body.reasonCode = $('reasonCode').value;
     if ($('note').value.trim()) body.note = $('note').value.trim();
@@ -372,7 +439,7 @@ forms.decision.addEventListener('submit', async event => {
     const catalogue = await interventions();
     const region = $('besluit-melding');
     region.className = 'melding goed';
-    region.innerHTML = `Besluit vastgelegd${decision.override ? ', als afwijking van het advies' : ''}: `
+    region.innerHTML = `Besluit vastgelegd${decision.override ? ', als afwijking van het advies' : decision.draw ? ', volgens de loting' : ''}: `
       + `${escape(decision.interventionCodes.map(c => catalogue.get(c)?.dutchName ?? c).join(', '))}. `
       + `<a href="/client-uitleg.html?intake=${intake.id}&amp;besluit=${decision.id}" id="uitleg-link">Uitleg voor de klant afdrukken</a>`;
     await reloadHistory(intake.clientId);
@@ -421,7 +488,9 @@ function describe(event, name) {
       const why = d.override
         ? `Afwijking van het advies. Reden: ${REASONS[d.reasonCode] ?? 'geen'}.${d.note ? ` Notitie: “${d.note}”` : ''}`
         : 'Volgt het advies.';
-      return [`Besluit van ${d.klantmanagerId}`, `Gekozen: ${d.interventionCodes.map(name).join(', ')}. ${why}`
+      const drawn = d.draw ? ` Geloot uit ${listed(d.draw.candidates.map(c => name(c.interventionCode)))} `
+        + `(elk ${fmt.percent(d.draw.candidates[0].probability)}): ${name(d.draw.drawnCode)}.` : '';
+      return [`Besluit van ${d.klantmanagerId}`, `Gekozen: ${d.interventionCodes.map(name).join(', ')}. ${why}${drawn}`
         + (d.adjustedCategory ? ` Categorie aangepast van ${d.scoreCategory} naar ${d.adjustedCategory}.` : ''),
         ` <a href="/client-uitleg.html?intake=${d.intakeId}&amp;besluit=${d.id}">Uitleg voor de klant</a>`];
     }

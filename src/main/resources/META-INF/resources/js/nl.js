@@ -152,6 +152,7 @@ export function dutchReason(name, code) {
     case 'reasonCode': return 'U wijkt af van het advies. Kies een reden.';
     case 'note': return 'De notitie mag hoogstens 2000 tekens lang zijn.';
     case 'adjustedCategory': return 'Kies een categorie van 1 tot en met 4.';
+    case 'excluded': return 'Laat minstens twee opties meedoen aan de loting.';
     case 'interventionCodes':
       if (code === 'too_long') return 'Kies hoogstens vijf interventies.';
       if (code === 'invalid_value') return 'Deze interventie staat niet in de catalogus.';

@@ -223,6 +223,60 @@ class KlantmanagerPageTest extends BrowserTest {
         browser.screenshot("klantmanager-voorstel");
     }
 
+    /** Issue #11.7: where the municipality allows it, the klantmanager draws among the ties, sees the draw, and may still deviate with a reason. */
+    @Test
+    void whereTheMunicipalityAllowsItTheKlantmanagerDrawsAmongTheTiesAndMayStillChooseOtherwise() {
+        Requests.as("teamleider-rotterdam").contentType(io.restassured.http.ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/v1/municipalities/GM0599/tie-randomisation").then().statusCode(200);
+        Map<String, Object> body = Requests.intake();
+        String intakeId = Requests.createIntake(body);
+        browser.openSignedIn(base, "/klantmanager.html", "klantmanager-rotterdam");
+        enterOwnDetails();
+        browser.type("clientReference", (String) body.get("clientReference") + "\n");
+        browser.visible("laatste-advies").sendKeys(Keys.ENTER);
+
+        // The test profile's advice has at least three options tied with its top: leave one out of the draw.
+        assertEquals("Loten tussen gelijkwaardige opties", browser.visible("loting-kop").getText());
+        List<WebElement> taking = browser.driver.findElements(By.cssSelector("input[name=lotDeelnemer]"));
+        assertTrue(taking.size() >= 3, "tied options offered: " + taking.size());
+        String left = taking.get(1).getAttribute("value");
+        taking.get(1).sendKeys(Keys.SPACE);
+        browser.visible("loten").sendKeys(Keys.ENTER);
+
+        String result = browser.waitForText(By.id("loting-uitslag"), "Deze keuze is geloot");
+        Map<String, Object> drawn = given().get("/api/v1/intakes/" + intakeId + "/draws").then().statusCode(200)
+                .extract().path("items[0]");
+        String drawnCode = (String) drawn.get("drawnCode");
+        String name = browser.driver.findElement(By.cssSelector("label[for=lot-" + drawnCode + "], label[for=kies-" + drawnCode + "]"))
+                .getText().replaceFirst("^\\d+\\. ", "");
+        int chance = (int) Math.round(100.0 / (taking.size() - 1));
+        assertTrue(result.startsWith("Deze keuze is geloot: " + name + ". Geloot uit ")
+                && result.contains(", elk met een kans van " + chance + " %.") && result.contains("Niet meegeloot:"), result);
+        assertEquals(List.of(left), drawn.get("excluded"));
+        assertTrue(browser.driver.findElement(By.id("kies-" + drawnCode)).isSelected(), "the drawn option is ticked");
+        assertFalse(browser.driver.findElement(By.id("afwijking")).isDisplayed(), "following the draw follows the advice");
+        browser.screenshot("klantmanager-loting");
+
+        // Choosing another tied option deviates from the draw: allowed, with a reason.
+        browser.driver.findElement(By.id("kies-" + drawnCode)).sendKeys(Keys.SPACE);
+        browser.driver.findElement(By.id("kies-" + left)).sendKeys(Keys.SPACE);
+        assertTrue(browser.visible("afwijking-tekst").getText().startsWith("Uw besluit wijkt af van de loting."));
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).sendKeys(Keys.ENTER);
+        assertEquals("U wijkt af van het advies. Kies een reden.", browser.visible("reasonCode-fout").getText());
+        browser.choose("reasonCode", "CLIENT_PREFERENCE");
+        browser.driver.findElement(By.cssSelector("#besluit button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.waitForText(By.id("besluit-melding"), "als afwijking van het advies");
+        String decision = browser.waitForText(By.cssSelector("#tijdlijn li[data-type=DECISION]"), "Geloot uit");
+        assertTrue(decision.contains("Afwijking van het advies") && decision.contains(": " + name + "."), decision);
+
+        // Reloaded, the page shows the draw made from this advice instead of offering a new one.
+        browser.driver.navigate().refresh();
+        browser.type("clientReference", (String) body.get("clientReference") + "\n");
+        browser.visible("laatste-advies").sendKeys(Keys.ENTER);
+        browser.waitForText(By.id("loting-uitslag"), "Deze keuze is geloot: " + name);
+        assertTrue(browser.driver.findElements(By.id("loten")).isEmpty());
+    }
+
     @Test
     void anInvalidAgeIsExplainedInDutchNextToTheField() {
         startIntakeForNewClient();
