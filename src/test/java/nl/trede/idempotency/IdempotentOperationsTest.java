@@ -38,8 +38,8 @@ class IdempotentOperationsTest {
                 idempotent.add(name);
             }
         }
-        assertEquals(Set.of("AllocationRunResource.createAllocationRun", "DecisionResource.createDecision", "IntakeResource.createIntake",
-                "ModelCardResource.createPromotion", "OutcomeResource.createOutcome"), creating);
+        assertEquals(Set.of("AllocationRunResource.createAllocationRun", "DecisionResource.createDecision", "DrawResource.createDraw",
+                "IntakeResource.createIntake", "ModelCardResource.createPromotion", "OutcomeResource.createOutcome"), creating);
         assertEquals(creating, idempotent);
     }
 
