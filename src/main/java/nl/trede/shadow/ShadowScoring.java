@@ -2,11 +2,14 @@ package nl.trede.shadow;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +37,7 @@ import org.jboss.logging.Logger;
 public class ShadowScoring {
 
     private static final Logger LOG = Logger.getLogger(ShadowScoring.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ActiveModels models;
     private final RecommendationService recommendations;
@@ -41,6 +45,7 @@ public class ShadowScoring {
     private final Counter stored;
     private final Counter failed;
     private final Counter dropped;
+    private final Timer cpu;
 
     public ShadowScoring(ActiveModels models, RecommendationService recommendations, MeterRegistry metrics,
                          @ConfigProperty(name = "trede.models.shadow.queue-capacity") int queueCapacity) {
@@ -54,6 +59,8 @@ public class ShadowScoring {
         this.stored = outcome(metrics, "stored", "shadow answers stored");
         this.failed = outcome(metrics, "failed", "shadow answers that failed (logged)");
         this.dropped = outcome(metrics, "dropped", "intakes left unshadowed because the shadow worker's queue was full");
+        this.cpu = Timer.builder("trede.shadow.cpu").description("CPU time of the shadow worker per intake: the score, four "
+                + "advices (shadow and active, 12 and 24 months) and the insert").register(metrics);
     }
 
     private static Counter outcome(MeterRegistry metrics, String outcome, String description) {
@@ -74,10 +81,12 @@ public class ShadowScoring {
     }
 
     private void store(IntakeRecorded intake, ActiveModels.Numbered shadow) {
+        long start = THREADS.getCurrentThreadCpuTime();
         try {
             ShadowScore row = answer(intake, shadow);
             QuarkusTransaction.requiringNew().run(row::persist);
             stored.increment();
+            cpu.record(THREADS.getCurrentThreadCpuTime() - start, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             failed.increment();
             LOG.warnf("Shadow version %d could not score an intake: %s", shadow.version(), e.getClass().getName());
