@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.runtime.configuration.MemorySize;
 import nl.trede.core.digest.Sha256;
 import nl.trede.scoring.ScoreBatchResource;
+import nl.trede.trainingruns.TrainingRunResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the latency of the admitted requests flat (bench/overload.sh).
  *
  * <p>Bodies: a request is held to {@code trede.limits.max-body-size}, a caseload for
- * {@code POST /score-batches} (read line by line) to {@code trede.limits.max-batch-body-size}. A body
+ * {@code POST /score-batches} (read line by line) and a history for {@code POST /training-runs} to
+ * {@code trede.limits.max-batch-body-size}. A body
  * declared larger is refused (413) before it is read; one sent without a length is cut off at the
  * same limit while it is read (Vert.x's own cap, {@code quarkus.http.limits.max-body-size}, is the larger).
  *
@@ -39,7 +42,8 @@ public class LoadShedding {
 
     /** What Quarkus names the limit on a body sent without Content-Length, which its input stream enforces. */
     private static final String UNDECLARED_BODY_LIMIT = "io.quarkus.max-request-size";
-    private static final String BATCH_PATH = ApiDesignRulesFilter.BASE_PATH + ScoreBatchResource.PATH;
+    private static final Set<String> BATCH_PATHS = Set.of(ApiDesignRulesFilter.BASE_PATH + ScoreBatchResource.PATH,
+            ApiDesignRulesFilter.BASE_PATH + TrainingRunResource.PATH);
 
     private final long maxBodyBytes;
     private final long maxBatchBodyBytes;
@@ -73,7 +77,7 @@ public class LoadShedding {
     }
 
     private long maxBodyBytes(RoutingContext context) {
-        return BATCH_PATH.equals(context.normalizedPath()) ? maxBatchBodyBytes : maxBodyBytes;
+        return BATCH_PATHS.contains(context.normalizedPath()) ? maxBatchBodyBytes : maxBodyBytes;
     }
 
     private void limitDeclaredBody(RoutingContext context) {

@@ -108,7 +108,13 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(String actor, String roles, Action action, String resourceType, UUID resourceId,
                          String municipalityCode, String modelVersion) {
-        append(actor, roles, action, resourceType, resourceId, municipalityCode, modelVersion, null);
+        recordAs(actor, roles, action, resourceType, resourceId, municipalityCode, modelVersion, null);
+    }
+
+    /** As {@link #recordAs(String, String, Action, String, UUID, String, String)}, with what else the act involved. */
+    public void recordAs(String actor, String roles, Action action, String resourceType, UUID resourceId,
+                         String municipalityCode, String modelVersion, Detail detail) {
+        append(actor, roles, action, resourceType, resourceId, municipalityCode, modelVersion, detail);
     }
 
     /**

@@ -14,7 +14,7 @@ public final class Commands {
 
     static final List<Command> ALL = List.of(new TrainModelsCommand(), new SimulateHistoryCommand(),
             new EstimateEffectsCommand(), new EvaluateEffectsCommand(), new VerifyAuditTrailCommand(), new ExportTrainingDataCommand(),
-            new ScoreBatchCommand());
+            new ScoreBatchCommand(), new TrainCandidateCommand());
 
     private Commands() {
     }

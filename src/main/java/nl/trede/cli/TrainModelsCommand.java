@@ -71,7 +71,7 @@ final class TrainModelsCommand implements Command {
                 options.getInt("--effect-held-out", standardEffects.heldOutClients()),
                 options.get("--effect-version", standardEffects.version()), standardEffects.population(),
                 standardEffects.finalLambda12(), standardEffects.finalLambda24(), standardEffects.threads(),
-                standardEffects.priorUnpenalised());
+                standardEffects.priorUnpenalised(), standardEffects.folds());
 
         // Train on the synthetic population's observed history only; its truth is read afterwards, to judge.
         long start = System.nanoTime();

@@ -35,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TrainingDataExport {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    /** The end of an open period: later than any decision, and a timestamp every database stores. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /** One line per row, whatever the application mapper's indentation: made once, not per row. */
     private final ObjectWriter json;
@@ -47,6 +49,14 @@ public class TrainingDataExport {
 
     /** Writes every row and returns how many. */
     public long write(String municipalityCode, TrainingDataFormat format, OutputStream stream) throws IOException {
+        return write(municipalityCode, null, null, format, stream);
+    }
+
+    /** Writes the rows of the decisions made from {@code from} to {@code to} (days in the Netherlands, both included; null: open). */
+    public long write(String municipalityCode, LocalDate from, LocalDate to, TrainingDataFormat format, OutputStream stream)
+            throws IOException {
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZONE).toInstant();
+        Instant end = to == null ? END_OF_TIME : to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         format.writeHeader(out);
         LocalDate today = LocalDate.now(ZONE);
@@ -54,7 +64,7 @@ public class TrainingDataExport {
         Page page = new Page(List.of(), null, null, true);
         while (page.full()) {
             Page previous = page;
-            page = QuarkusTransaction.requiringNew().call(() -> nextPage(municipalityCode, previous, today));
+            page = QuarkusTransaction.requiringNew().call(() -> nextPage(municipalityCode, start, end, previous, today));
             for (TrainingRow row : page.rows()) {
                 format.writeRow(out, row, json);
             }
@@ -68,11 +78,12 @@ public class TrainingDataExport {
     private record Page(List<TrainingRow> rows, Instant lastCreatedAt, UUID lastId, boolean full) {
     }
 
-    private Page nextPage(String municipalityCode, Page previous, LocalDate today) {
+    private Page nextPage(String municipalityCode, Instant start, Instant end, Page previous, LocalDate today) {
+        String period = "municipalityCode = ?1 and createdAt >= ?2 and createdAt < ?3";
         List<Decision> decisions = previous.lastId() == null
-                ? Decision.<Decision>find("municipalityCode = ?1 order by createdAt, id", municipalityCode).page(0, pageSize).list()
-                : Decision.<Decision>find("municipalityCode = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
-                        + " order by createdAt, id", municipalityCode, previous.lastCreatedAt(), previous.lastId())
+                ? Decision.<Decision>find(period + " order by createdAt, id", municipalityCode, start, end).page(0, pageSize).list()
+                : Decision.<Decision>find(period + " and (createdAt > ?4 or (createdAt = ?4 and id > ?5))"
+                        + " order by createdAt, id", municipalityCode, start, end, previous.lastCreatedAt(), previous.lastId())
                         .page(0, pageSize).list();
         if (decisions.isEmpty()) {
             return new Page(List.of(), null, null, false);

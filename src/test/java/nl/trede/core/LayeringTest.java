@@ -54,7 +54,7 @@ public class LayeringTest {
             Set.of("effects"),
             Set.of("recommend", "comparators"),
             Set.of("report"),
-            Set.of("groundtruth"));
+            Set.of("groundtruth", "candidate"));
 
     /** The packages that may read the simulator's truth: the simulator itself and the evaluation against it. */
     static final Set<String> TRUTH_READERS = Set.of("synth", "groundtruth");

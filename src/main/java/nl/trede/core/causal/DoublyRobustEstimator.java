@@ -17,7 +17,10 @@ import java.util.stream.IntStream;
  * <li>Cross-fitting: clients are split into K folds, stratified by arm. For each fold a
  * multinomial logistic propensity model and one outcome model per arm (logistic for a 0/1
  * outcome, linear otherwise; all ridge-penalised on standardised features) are fitted on the
- * other folds and predict the held-out fold, so no client's nuisance estimates saw that client.</li>
+ * other folds and predict the held-out fold, so no client's nuisance estimates saw that client.
+ * The propensity model also adjusts for the data's assignment features (what the choice depended on
+ * besides the client: the advice shown), which no outcome or effect model sees; where a client's
+ * arm was drawn by design, its known probability replaces the estimated one.</li>
  * <li>AIPW scores: {@code Gamma_k = mu_k + 1{A=k}(Y - mu_k)/e_k}, and the pseudo-outcome
  * {@code psi_k = Gamma_k - Gamma_0}. Propensities in the weights are clipped below at
  * {@code propensityClip} (0.01); no client is dropped from the ATE, whose estimand stays the whole
@@ -149,21 +152,25 @@ public final class DoublyRobustEstimator {
         double[] scales = new double[p];
         double[][] z = standardisedDesign(data.features(), means, scales);
 
-        // 1. cross-fitted nuisances
+        // 1. cross-fitted nuisances; the propensity model also sees what the choice depended on besides the features
+        double[][] zAssignment = withAssignmentFeatures(z, data.assignmentFeatures());
         int[] fold = stratifiedFolds(a, arms, settings.folds(), settings.seed());
         double[][] e = new double[n][];
         double[][] mu = new double[n][arms];
-        double[][] propensityStart = null;
+        double[][] assignmentStart = null;
         double[][] outcomeStart = new double[arms][];
         for (int f = 0; f < settings.folds(); f++) {
             int current = f;
             int[] train = rowsWhere(i -> fold[i] != current, n);
             int[] test = rowsWhere(i -> fold[i] == current, n);
-            double[][] propensity = SoftmaxRegression.fit(z, a, arms, train, settings.propensityLambda(), propensityStart);
-            propensityStart = propensity;
+            double[][] propensity = SoftmaxRegression.fit(zAssignment, a, arms, train, settings.propensityLambda(), assignmentStart);
+            assignmentStart = propensity;
             for (int i : test) {
                 e[i] = new double[arms];
-                SoftmaxRegression.probabilities(propensity, z[i], e[i]);
+                SoftmaxRegression.probabilities(propensity, zAssignment[i], e[i]);
+                if (!Double.isNaN(data.knownPropensity()[i])) {
+                    e[i][a[i]] = data.knownPropensity()[i]; // drawn by design: the known chance, not an estimate
+                }
             }
             for (int k = 0; k < arms; k++) {
                 int arm = k;
@@ -176,9 +183,11 @@ public final class DoublyRobustEstimator {
             }
         }
 
-        // 2. full-data models kept in the fitted model: propensity (support) and per-arm outcomes (T-learner)
+        // 2. full-data models kept in the fitted model: propensity on the features alone (support: a new client has
+        // been shown no advice yet) and per-arm outcomes (T-learner)
         int[] all = rowsWhere(i -> true, n);
-        double[][] propensityFull = SoftmaxRegression.fit(z, a, arms, all, settings.propensityLambda(), propensityStart);
+        double[][] propensityFull = SoftmaxRegression.fit(z, a, arms, all, settings.propensityLambda(),
+                zAssignment == z ? assignmentStart : null);
         double[][] outcomeFull = new double[arms][];
         for (int k = 0; k < arms; k++) {
             int arm = k;
@@ -472,6 +481,21 @@ public final class DoublyRobustEstimator {
                     OverlapSummary.Quantiles.of(everyone), OverlapSummary.Quantiles.of(own), off, off / (double) n));
         }
         return new OverlapSummary(settings.propensityClip(), result);
+    }
+
+    /** The standardised design with the assignment features (standardised too) appended; the design itself when there are none. */
+    private static double[][] withAssignmentFeatures(double[][] z, double[][] assignment) {
+        int extra = assignment.length == 0 ? 0 : assignment[0].length;
+        if (extra == 0) {
+            return z;
+        }
+        double[][] standardised = standardisedDesign(assignment, new double[extra], new double[extra]);
+        double[][] result = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            result[i] = Arrays.copyOf(z[i], z[i].length + extra);
+            System.arraycopy(standardised[i], 1, result[i], z[i].length, extra);
+        }
+        return result;
     }
 
     /** Standardises the features (mean 0, sd 1; constant columns only centred) and prepends an intercept. */

@@ -41,6 +41,13 @@ public record ModelCard(
                 subgroups, intendedUse, knownLimits, regenerateWith);
     }
 
+    /** The same card with other known limits and another way to regenerate it (a training run's, not train-models'). */
+    public ModelCard withLimits(List<String> limits, String regenerate) {
+        return new ModelCard(modelVersion, predicts, horizonMonths, modelFile, modelSha256, chosenCandidate, selectionRule, tribuoVersion,
+                featureEncoding, featureColumns, calibration, referenceProfile, trainingData, candidates, heldOut,
+                subgroups, intendedUse, limits, regenerate);
+    }
+
     /** A figure as the card states it: six decimals, so floating-point noise does not change the card. */
     public static double round(double value) {
         return Math.round(value * 1e6) / 1e6;

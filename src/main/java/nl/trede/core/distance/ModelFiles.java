@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,8 +67,24 @@ public final class ModelFiles {
         return card;
     }
 
+    /**
+     * A trained model as a registry artefact, in memory: the Tribuo protobuf bytes and the card
+     * (JSON) with their SHA-256. For a training run, which registers and writes no file.
+     */
+    public static ModelArtefact artefact(DistanceModelTrainer.Result result) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        result.model().tribuoModel().serializeToStream(bytes);
+        byte[] model = bytes.toByteArray();
+        ModelCard card = result.card().withModelSha256(Sha256.hex(model));
+        return new ModelArtefact(DISTANCE, card.modelVersion(), model, cardJson(card));
+    }
+
+    private static byte[] cardJson(ModelCard card) throws IOException {
+        return (JSON.writeValueAsString(card) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void writeCardAndActivate(Path modelsDir, ModelCard card) throws IOException {
-        byte[] cardJson = (JSON.writeValueAsString(card) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] cardJson = cardJson(card);
         Files.write(modelsDir.resolve(cardFileName(card.modelVersion())), cardJson);
         Files.writeString(modelsDir.resolve(markdownCardFileName(card.modelVersion())), ModelCardMarkdown.render(card));
         Map<String, RegistryEntry> registry = new TreeMap<>(readRegistryIfPresent(modelsDir));

@@ -42,13 +42,15 @@ public final class EffectModelTrainer {
      *                       the literature prior and the baseline chance get a light penalty of 1)
      * @param finalLambda24  the same at 24 months
      * @param threads        interventions fitted in parallel (results do not depend on it)
+     * @param folds          cross-fitting folds of the DR-learners (5 for the shipped model; fewer is faster on small data)
      */
     public record Settings(long seed, int historyClients, int heldOutClients, String version,
                            PopulationGenerator.Settings population, double finalLambda12, double finalLambda24, int threads,
-                           boolean priorUnpenalised) {
+                           boolean priorUnpenalised, int folds) {
 
         public static Settings standard(long seed) {
-            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
+            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true,
+                    DoublyRobustEstimator.Settings.defaults().folds());
         }
 
         public long historySeed() {
@@ -62,7 +64,7 @@ public final class EffectModelTrainer {
         public DoublyRobustEstimator.Settings estimator(int horizonMonths) {
             double finalLambda = horizonMonths >= 24 ? finalLambda24 : finalLambda12;
             DoublyRobustEstimator.Settings d = DoublyRobustEstimator.Settings.defaults();
-            return new DoublyRobustEstimator.Settings(d.folds(), seed, d.propensityClip(), d.supportAbsolute(),
+            return new DoublyRobustEstimator.Settings(folds, seed, d.propensityClip(), d.supportAbsolute(),
                     d.supportRelative(), d.propensityLambda(), d.outcomeLambda(), finalLambda);
         }
     }
@@ -97,7 +99,8 @@ public final class EffectModelTrainer {
     public Fit fit(TrainingData data) {
         List<TrainingRecord> records = data.records();
         LogisticModel baseline = baseline(records);
-        List<ArmFit> fits = fitAll(records, baseline);
+        boolean adviceRecorded = records.stream().anyMatch(r -> r.advised().isPresent());
+        List<ArmFit> fits = fitAll(records, baseline, adviceRecorded);
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
@@ -108,6 +111,14 @@ public final class EffectModelTrainer {
         provenance.put("estimator12", settings.estimator(12).toString());
         provenance.put("estimator24", settings.estimator(24).toString());
         provenance.put("design", "per intervention: clients eligible for it; arms NONE (control), the intervention, OTHER");
+        if (adviceRecorded) { // only then: a history without advice (the shipped model's) keeps its provenance as it was
+            provenance.put("assignment", "the klantmanager's choice given the profile and the top recommendation shown "
+                    + "(in the propensity model only)");
+        }
+        long known = records.stream().filter(r -> r.knownPropensity().isPresent()).count();
+        if (known > 0) {
+            provenance.put("knownPropensities", known + " records with the known probability of what they got");
+        }
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
                 settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
         return new Fit(model, List.copyOf(fits));
@@ -128,14 +139,14 @@ public final class EffectModelTrainer {
         return LogisticModel.fit(x, worked, 1.0);
     }
 
-    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline) {
+    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline, boolean adviceRecorded) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
             List<Future<ArmFit>> futures = new ArrayList<>();
             for (int h : HORIZONS) {
                 for (Intervention intervention : catalogue.interventions()) {
                     if (!intervention.isNone()) {
-                        futures.add(pool.submit(() -> fit(records, baseline, intervention, h)));
+                        futures.add(pool.submit(() -> fit(records, baseline, intervention, h, adviceRecorded)));
                     }
                 }
             }
@@ -154,11 +165,22 @@ public final class EffectModelTrainer {
         }
     }
 
-    /** The data set of one intervention at one horizon: the eligible records, by their recorded intake, with a known outcome. */
-    private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
+    /**
+     * The data set of one intervention at one horizon: the eligible records, by their recorded intake,
+     * with a known outcome. The klantmanager's choice is modelled as depending on the profile and, where
+     * the history recorded it, the top recommendation shown (this intervention, nothing, or another):
+     * an assignment feature, which the propensity model adjusts for and no outcome model sees. Where the
+     * option a record got was drawn by design (nothing, or only this intervention), its known
+     * probability is used; a record in OTHER gets none, because the drawn option's probability is not
+     * the probability of OTHER.
+     */
+    private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
+                            boolean adviceRecorded) {
         List<double[]> x = new ArrayList<>();
+        List<double[]> advised = new ArrayList<>();
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
+        List<Double> known = new ArrayList<>();
         for (TrainingRecord r : records) {
             IntakeProfile profile = r.profile();
             if (!intervention.eligibility().admits(profile) || !r.outcome(h).known()) {
@@ -166,16 +188,28 @@ public final class EffectModelTrainer {
             }
             x.add(features.encode(profile, baseline.probability(features.baseDesign(profile)),
                     prior.estimate(profile, intervention, h).pointEstimate() / 100));
-            arm.add(r.gotNothing() ? 0 : r.gotOnly(intervention.code()) ? 1 : 2);
+            advised.add(adviceRecorded ? advised(r, intervention) : new double[0]);
+            int a = r.gotNothing() ? 0 : r.gotOnly(intervention.code()) ? 1 : 2;
+            arm.add(a);
             y.add(r.outcome(h).worked() ? 1.0 : 0.0);
+            known.add(a < 2 && r.knownPropensity().isPresent() ? r.knownPropensity().getAsDouble() : Double.NaN);
         }
         return new CausalData(x.toArray(double[][]::new), features.columnNames(),
                 arm.stream().mapToInt(Integer::intValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray(),
-                List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER));
+                List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER),
+                advised.toArray(double[][]::new), known.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h) {
-        CausalData data = data(records, baseline, intervention, h);
+    /** Indicators of the top recommendation shown: this intervention, nothing, another one (all 0: not recorded). */
+    private static double[] advised(TrainingRecord r, Intervention intervention) {
+        String code = r.advised().orElse(null);
+        return new double[] {intervention.code().equals(code) ? 1 : 0, Intervention.NONE.equals(code) ? 1 : 0,
+                code != null && !code.equals(intervention.code()) && !code.equals(Intervention.NONE) ? 1 : 0};
+    }
+
+    private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
+                       boolean adviceRecorded) {
+        CausalData data = data(records, baseline, intervention, h, adviceRecorded);
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
                         features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);

@@ -15,9 +15,11 @@ import nl.trede.core.training.HistoryCsvData;
 /**
  * Writes a simulated history as CSV, one row per client: {@code clientId}, the intake fields under
  * their API names (empty = missing; an empty {@code monthsSinceLastJob} means never worked), the
- * assigned {@code intervention}, the observed {@code worked12} and {@code worked24} (0/1), and the
- * protected attributes {@code gender} and {@code migrationBackground}; {@link HistoryCsvData} reads
- * it back as training data.
+ * assigned {@code intervention}, the observed {@code worked12} and {@code worked24} (0/1), the
+ * {@code knownPropensity} of what a randomised client got (the design's probability, which a
+ * municipality that randomised knows; empty for a klantmanager's choice), and the protected
+ * attributes {@code gender} and {@code migrationBackground}; {@link HistoryCsvData} reads it back
+ * as training data, and a training run groups its evaluation by the protected attributes.
  *
  * <p>With ground truth, it appends the true {@code propensity}, whether the row was
  * {@code randomised}, and {@code p12_<CODE>} / {@code p24_<CODE>}, the true probabilities under every
@@ -30,12 +32,12 @@ public final class HistoryCsv {
 
     public static List<String> header(boolean withGroundTruth) {
         List<String> columns = new ArrayList<>();
-        columns.add("clientId");
+        columns.add(HistoryCsvData.CLIENT_ID);
         for (ProfileField field : ProfileField.values()) {
             columns.add(field.fieldName());
         }
-        columns.addAll(List.of(HistoryCsvData.INTERVENTION, HistoryCsvData.WORKED_12, HistoryCsvData.WORKED_24, "gender",
-                "migrationBackground"));
+        columns.addAll(List.of(HistoryCsvData.INTERVENTION, HistoryCsvData.WORKED_12, HistoryCsvData.WORKED_24,
+                HistoryCsvData.KNOWN_PROPENSITY, HistoryCsvData.GENDER, HistoryCsvData.MIGRATION_BACKGROUND));
         if (withGroundTruth) {
             columns.addAll(List.of("propensity", "randomised"));
             for (int horizon : new int[] {12, 24}) {
@@ -72,6 +74,7 @@ public final class HistoryCsv {
         cells.add(client.intervention());
         cells.add(client.worked12() ? "1" : "0");
         cells.add(client.worked24() ? "1" : "0");
+        cells.add(client.randomised() ? Double.toString(PopulationGenerator.randomisedProbability(client.profile())) : "");
         cells.add(client.gender().name());
         cells.add(Boolean.toString(client.migrationBackground()));
         if (withGroundTruth) {

@@ -7,11 +7,14 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
@@ -27,9 +30,14 @@ import nl.trede.core.profile.ProfileField;
  * {@code monthsSinceLastJob} means never worked); {@value #INTERVENTION}, the catalogue code given,
  * {@code NONE} for nothing, several codes joined by {@code +}; {@value #WORKED_12} and
  * {@value #WORKED_24}, {@code 1} or {@code 0}, empty while the horizon has not passed (censored);
- * and, optionally, {@value #KNOWN_PROPENSITY}, the known probability of what was given where the
- * assignment was randomised, empty otherwise. Every other column (ids, protected attributes, a
- * simulator's true probabilities) is ignored: it never reaches a learner.
+ * and, optionally, {@value #KNOWN_PROPENSITY} or {@value #ASSIGNMENT_PROBABILITY} (the export's
+ * name), the known probability of what was given where the assignment was randomised, empty
+ * otherwise; and {@value #ADVISED}, the top recommendation shown (the export writes it).
+ *
+ * <p>{@link #readHistory} also reads, apart from the records, each row's {@value #CLIENT_ID},
+ * {@value #DECIDED_ON} and protected attributes ({@value #GENDER}, {@value #MIGRATION_BACKGROUND})
+ * where the file has them, for the evaluation to group by: they never enter a {@link TrainingRecord}.
+ * Every other column (a simulator's true probabilities, notes) is ignored: it never reaches a learner.
  */
 public final class HistoryCsvData {
 
@@ -37,6 +45,12 @@ public final class HistoryCsvData {
     public static final String WORKED_12 = "worked12";
     public static final String WORKED_24 = "worked24";
     public static final String KNOWN_PROPENSITY = "knownPropensity";
+    public static final String ASSIGNMENT_PROBABILITY = "assignmentProbability";
+    public static final String ADVISED = "advisedIntervention";
+    public static final String CLIENT_ID = "clientId";
+    public static final String DECIDED_ON = "decidedOn";
+    public static final String GENDER = "gender";
+    public static final String MIGRATION_BACKGROUND = "migrationBackground";
     /** Joins the codes of a decision that gave several interventions. */
     public static final String COMBINED = "+";
 
@@ -51,12 +65,29 @@ public final class HistoryCsvData {
         }
     }
 
-    /** @throws IllegalArgumentException naming the line and column of the first cell that cannot be read */
+    /** @throws InvalidCsv naming the line and column of the first cell that cannot be read */
     public static TrainingData read(Reader in, String description) throws IOException {
+        return readHistory(in, description).data();
+    }
+
+    /**
+     * What a row says besides the record, for evaluation only: who and when, and the protected
+     * attributes as the file records them (empty where it has no such column or the cell is empty).
+     */
+    public record RowContext(Optional<String> clientId, Optional<LocalDate> decidedOn, Optional<String> gender,
+                             Optional<String> migrationBackground) {
+    }
+
+    /** The records, and each one's {@link RowContext} in the same order. */
+    public record History(TrainingData data, List<RowContext> context) {
+    }
+
+    /** @throws InvalidCsv naming the line and column of the first cell that cannot be read */
+    public static History readHistory(Reader in, String description) throws IOException {
         Rows rows = new Rows(new BufferedReader(in));
         List<String> header = rows.next();
         if (header == null) {
-            throw new IllegalArgumentException("the history CSV is empty: it needs a header row");
+            throw new InvalidCsv(1, null, "the history CSV is empty: it needs a header row");
         }
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -66,21 +97,40 @@ public final class HistoryCsvData {
         required.addAll(List.of(INTERVENTION, WORKED_12, WORKED_24));
         List<String> absent = required.stream().filter(c -> !column.containsKey(c)).toList();
         if (!absent.isEmpty()) {
-            throw new IllegalArgumentException("the history CSV lacks the columns " + absent);
+            throw new InvalidCsv(1, absent.get(0), "the history CSV lacks the columns " + absent);
         }
         List<TrainingRecord> records = new ArrayList<>();
+        List<RowContext> context = new ArrayList<>();
         for (List<String> row = rows.next(); row != null; row = rows.next()) {
             int lineNumber = rows.startLine;
             if (row.size() == 1 && row.get(0).isEmpty()) {
                 continue;
             }
             if (row.size() != header.size()) {
-                throw new IllegalArgumentException("line " + lineNumber + " has " + row.size() + " cells, the header "
+                throw new InvalidCsv(lineNumber, null, "line " + lineNumber + " has " + row.size() + " cells, the header "
                         + header.size());
             }
             records.add(record(row, column, lineNumber));
+            context.add(context(row, column, lineNumber));
         }
-        return TrainingData.of(description + ", " + records.size() + " records", records);
+        return new History(TrainingData.of(description + ", " + records.size() + " records", records), context);
+    }
+
+    private static RowContext context(List<String> row, Map<String, Integer> column, int line) {
+        Optional<String> decidedOn = cell(row, column, DECIDED_ON);
+        try {
+            return new RowContext(cell(row, column, CLIENT_ID), decidedOn.map(LocalDate::parse), cell(row, column, GENDER),
+                    cell(row, column, MIGRATION_BACKGROUND));
+        } catch (DateTimeParseException e) {
+            throw new InvalidCsv(line, DECIDED_ON, "line " + line + ", column '" + DECIDED_ON + "': cannot read '"
+                    + decidedOn.orElseThrow() + "' as a date (yyyy-mm-dd)");
+        }
+    }
+
+    /** The cell of an optional column; empty when the file has no such column or the cell is empty. */
+    private static Optional<String> cell(List<String> row, Map<String, Integer> column, String name) {
+        Integer index = column.get(name);
+        return index == null ? Optional.empty() : Optional.of(row.get(index)).filter(c -> !c.isEmpty());
     }
 
     private static TrainingRecord record(List<String> row, Map<String, Integer> column, int line) {
@@ -98,18 +148,29 @@ public final class HistoryCsvData {
         }
         String given = row.get(column.get(INTERVENTION));
         if (given.isEmpty()) {
-            throw new IllegalArgumentException("line " + line + ": '" + INTERVENTION + "' is empty; write "
+            throw new InvalidCsv(line, INTERVENTION, "line " + line + ": '" + INTERVENTION + "' is empty; write "
                     + Intervention.NONE + " where nothing was given");
         }
         List<String> codes = given.equals(Intervention.NONE) ? List.of() : List.of(given.split("\\" + COMBINED));
-        Integer propensityColumn = column.get(KNOWN_PROPENSITY);
-        String propensity = propensityColumn == null ? "" : row.get(propensityColumn);
+        String propensityName = column.containsKey(ASSIGNMENT_PROBABILITY) ? ASSIGNMENT_PROBABILITY : KNOWN_PROPENSITY;
+        Optional<String> propensity = cell(row, column, propensityName);
         try {
             return new TrainingRecord(profile, codes, outcome(row.get(column.get(WORKED_12)), WORKED_12, line),
                     outcome(row.get(column.get(WORKED_24)), WORKED_24, line),
-                    propensity.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(propensity)));
+                    propensity.map(p -> OptionalDouble.of(probability(p, propensityName, line))).orElse(OptionalDouble.empty()),
+                    cell(row, column, ADVISED));
+        } catch (InvalidCsv e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
+            throw new InvalidCsv(line, null, "line " + line + ": " + e.getMessage());
+        }
+    }
+
+    private static double probability(String cell, String name, int line) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new InvalidCsv(line, name, "line " + line + ", column '" + name + "': cannot read '" + cell + "' as a number");
         }
     }
 
@@ -129,8 +190,8 @@ public final class HistoryCsvData {
             }
             return Enum.valueOf(type.asSubclass(Enum.class), cell);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("line " + line + ", column '" + field.fieldName() + "': cannot read '"
-                    + cell + "' as " + type.getSimpleName(), e);
+            throw new InvalidCsv(line, field.fieldName(), "line " + line + ", column '" + field.fieldName() + "': cannot read '"
+                    + cell + "' as " + type.getSimpleName());
         }
     }
 
@@ -139,9 +200,29 @@ public final class HistoryCsvData {
             case "1" -> Outcome.WORKED;
             case "0" -> Outcome.NOT_WORKED;
             case "" -> Outcome.UNKNOWN;
-            default -> throw new IllegalArgumentException("column '" + name + "' is 1, 0 or empty (not known yet), not '"
+            default -> throw new InvalidCsv(line, name, "column '" + name + "' is 1, 0 or empty (not known yet), not '"
                     + cell + "' (line " + line + ")");
         };
+    }
+
+    /** A history CSV that cannot be read: the line (1 is the header) and, where one cell is to blame, its column. */
+    public static final class InvalidCsv extends IllegalArgumentException {
+        private final int line;
+        private final String column;
+
+        InvalidCsv(int line, String column, String message) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public Optional<String> column() {
+            return Optional.ofNullable(column);
+        }
     }
 
     /** Reads one row at a time; a quoted cell may hold commas, doubled quotes and line breaks. */
@@ -172,7 +253,7 @@ public final class HistoryCsvData {
                     text = in.readLine();
                     line++;
                     if (text == null) {
-                        throw new IllegalArgumentException("line " + startLine + ": a quoted cell is never closed");
+                        throw new InvalidCsv(startLine, null, "line " + startLine + ": a quoted cell is never closed");
                     }
                     cell.append('\n');
                     i = -1;
@@ -186,7 +267,7 @@ public final class HistoryCsvData {
                     } else if (c == '"') {
                         quoted = false;
                         if (i + 1 < text.length() && text.charAt(i + 1) != ',') {
-                            throw new IllegalArgumentException("line " + line + ": text after a closing quote");
+                            throw new InvalidCsv(line, null, "line " + line + ": text after a closing quote");
                         }
                     } else {
                         cell.append(c);
@@ -194,7 +275,7 @@ public final class HistoryCsvData {
                 } else if (c == '"' && cell.isEmpty()) {
                     quoted = true;
                 } else if (c == '"') {
-                    throw new IllegalArgumentException("line " + line + ": a quote inside an unquoted cell");
+                    throw new InvalidCsv(line, null, "line " + line + ": a quote inside an unquoted cell");
                 } else if (c == ',') {
                     cells.add(cell.toString());
                     cell.setLength(0);

@@ -2,6 +2,7 @@ package nl.trede.core.training;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.profile.IntakeProfile;
@@ -20,12 +21,22 @@ import nl.trede.core.profile.IntakeProfile;
  * @param knownPropensity the probability with which {@code given} was assigned, where the assignment
  *                        was randomised and that probability is known by design; empty otherwise (a
  *                        klantmanager's own choice has no known probability)
+ * @param advised         the code of the top recommendation the klantmanager was shown, where it was
+ *                        recorded: part of what the choice depended on, so the effect learner's
+ *                        propensity model adjusts for it (and nothing else does: it is no client fact)
  */
 public record TrainingRecord(IntakeProfile profile, List<String> given, Outcome within12, Outcome within24,
-                             OptionalDouble knownPropensity) {
+                             OptionalDouble knownPropensity, Optional<String> advised) {
+
+    /** A record of a history that did not record the advice shown (a simulation, an older extract). */
+    public TrainingRecord(IntakeProfile profile, List<String> given, Outcome within12, Outcome within24,
+                          OptionalDouble knownPropensity) {
+        this(profile, given, within12, within24, knownPropensity, Optional.empty());
+    }
 
     public TrainingRecord {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(advised, "advised");
         given = List.copyOf(given);
         if (given.contains(Intervention.NONE)) {
             throw new IllegalArgumentException("'" + Intervention.NONE + "' is not given: nothing given is an empty list");

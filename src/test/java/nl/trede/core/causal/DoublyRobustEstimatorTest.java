@@ -46,6 +46,56 @@ class DoublyRobustEstimatorTest {
         }
     }
 
+    /**
+     * What the choice depended on, given to the propensity model only (as the advice shown is), is
+     * enough: the outcome models miss the confounder, the propensity has it, and the doubly robust
+     * estimate is right again where the blind fit above misses.
+     */
+    @Test
+    void aConfounderSeenByThePropensityModelAloneIsAdjustedFor() {
+        ConfoundedDgp.Sample sample = ConfoundedDgp.generate(6_000, 11, true);
+        CausalData full = sample.data();
+        double[][] withoutMotivation = new double[full.size()][];
+        double[][] motivation = new double[full.size()][];
+        double[] unknown = new double[full.size()];
+        for (int i = 0; i < full.size(); i++) {
+            withoutMotivation[i] = java.util.Arrays.copyOfRange(full.features()[i], 1, 4);
+            motivation[i] = new double[] {full.features()[i][0]};
+            unknown[i] = Double.NaN;
+        }
+        CausalFit fit = ESTIMATOR.fit(new CausalData(withoutMotivation, ConfoundedDgp.FEATURES.subList(1, 4),
+                full.treatment(), full.outcome(), full.armNames(), motivation, unknown));
+        for (int k = 1; k <= 2; k++) {
+            assertTrue(fit.arm(k).ateLower() <= sample.trueAte(k) && sample.trueAte(k) <= fit.arm(k).ateUpper(),
+                    "with the confounder in the propensity model the interval covers the truth");
+            assertEquals(ConfoundedDgp.FEATURES.subList(1, 4), fit.model().state().featureNames(),
+                    "the assignment feature is no feature of the effect model");
+        }
+    }
+
+    /** Where the arm was drawn by design, the AIPW weights use the known chance, not an estimate of it. */
+    @Test
+    void aKnownPropensityReplacesTheEstimateOfTheArmReceived() {
+        ConfoundedDgp.Sample sample = ConfoundedDgp.generate(2_000, 12, true);
+        CausalData data = sample.data();
+        double[] known = new double[data.size()];
+        java.util.Arrays.fill(known, Double.NaN);
+        for (int i = 0; i < known.length; i += 2) {
+            known[i] = 0.25;
+        }
+        CausalFit fit = ESTIMATOR.fit(new CausalData(data.features(), data.featureNames(), data.treatment(), data.outcome(),
+                data.armNames(), new double[data.size()][0], known));
+        for (int i = 0; i < known.length; i++) {
+            double used = fit.crossFittedPropensities()[i][data.treatment()[i]];
+            if (i % 2 == 0) {
+                assertEquals(0.25, used, 0.0);
+            } else {
+                assertTrue(used != 0.25);
+            }
+        }
+        assertTrue(fit.arm(1).ate() != ESTIMATOR.fit(data).arm(1).ate(), "the known chances change the estimate");
+    }
+
     @Test
     void intervalsCoverTheTrueAteInRepeatedSamples() {
         int replications = 40;

@@ -107,7 +107,7 @@ class PopulationGeneratorTest {
         assertEquals(101, lines.size());
         String header = lines.get(0);
         assertTrue(header.startsWith("clientId,age,educationLevel,dutchLanguageLevel,monthsOnBenefit,monthsSinceLastJob"));
-        assertTrue(header.endsWith("intervention,worked12,worked24,gender,migrationBackground"));
+        assertTrue(header.endsWith("intervention,worked12,worked24,knownPropensity,gender,migrationBackground"));
         assertEquals(header.split(",").length, lines.get(1).split(",", -1).length);
         assertTrue(HistoryCsv.header(true).contains("p24_WAGE_SUBSIDY"));
     }

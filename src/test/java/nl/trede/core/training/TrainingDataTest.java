@@ -25,7 +25,7 @@ class TrainingDataTest {
 
     private static final SyntheticPopulation HISTORY = new PopulationGenerator().generate(3_000, 11L);
     private static final EffectModelTrainer.Settings SMALL = new EffectModelTrainer.Settings(11L, 3_000, 0, "effects-test",
-            PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true);
+            PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true, 5);
 
     @Test
     void aHistoryReadBackFromCsvHoldsWhatTheSyntheticSourceHandsOver() throws IOException {
@@ -39,6 +39,7 @@ class TrainingDataTest {
             assertEquals(a.given(), b.given(), "record " + i);
             assertEquals(a.within12(), b.within12(), "record " + i);
             assertEquals(a.within24(), b.within24(), "record " + i);
+            assertEquals(a.knownPropensity(), b.knownPropensity(), "record " + i);
         }
         // only the randomised share has a known propensity: 1 / the number of options the client was eligible for
         long known = synthetic.stream().filter(r -> r.knownPropensity().isPresent()).count();

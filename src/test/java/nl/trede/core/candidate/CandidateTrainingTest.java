@@ -1,0 +1,96 @@
+package nl.trede.core.candidate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import nl.trede.core.catalogue.Catalogue;
+import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.distance.ModelFiles;
+import nl.trede.core.distance.TribuoDistanceModel;
+import nl.trede.core.effects.LearnedEffectModel;
+import nl.trede.core.report.CandidateEvaluation;
+import nl.trede.core.report.ProtectedAttributes;
+import nl.trede.core.synth.HistoryCsv;
+import nl.trede.core.synth.TestHistories;
+import nl.trede.core.training.HistoryCsvData;
+import nl.trede.core.training.TrainingData;
+import nl.trede.core.training.TrainingRecord;
+import org.junit.jupiter.api.Test;
+
+class CandidateTrainingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theHeldOutShareIsDrawnFromTheSeedAndTheSameForTheSameSeed() {
+        boolean[] a = CandidateTraining.heldOut(1000, 0.2, 7);
+        assertArrayEquals(a, CandidateTraining.heldOut(1000, 0.2, 7));
+        int count = 0;
+        for (boolean b : a) {
+            count += b ? 1 : 0;
+        }
+        assertEquals(200, count);
+        boolean[] other = CandidateTraining.heldOut(1000, 0.2, 8);
+        int same = 0;
+        for (int i = 0; i < a.length; i++) {
+            same += a[i] && other[i] ? 1 : 0;
+        }
+        assertTrue(same < 100, "another seed draws another held-out part, " + same + " in common");
+    }
+
+    /** The trainers see exactly the records that are not held out: none of the held-out ones, and all the others. */
+    @Test
+    void aRunFitsOnTheRecordsNotHeldOutOnlyAndEvaluatesOnTheRest() throws IOException {
+        StringWriter csv = new StringWriter();
+        HistoryCsv.write(TestHistories.STANDARD.generate(2000, 11), csv, false);
+        HistoryCsvData.History history = HistoryCsvData.readHistory(new StringReader(csv.toString()), "test history");
+        TrainingData data = history.data();
+        List<ProtectedAttributes> attributes = history.context().stream()
+                .map(c -> new ProtectedAttributes(c.gender(), c.migrationBackground())).toList();
+        CandidateEvaluation.ModelSet active = new CandidateEvaluation.ModelSet(
+                TribuoDistanceModel.fromBytes(ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).bytes(),
+                        ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).card()),
+                LearnedEffectModel.fromBytes(ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).bytes(),
+                        ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).card()));
+        CandidateTraining.Settings settings = new CandidateTraining.Settings(5, 0.25,
+                CandidateTraining.DistanceCandidates.LOGISTIC_REGRESSION, 20_000, 5_000, 3, 2);
+        long start = System.nanoTime();
+        CandidateTraining.Result result = CandidateTraining.train(data, attributes, active, "test", "test", settings,
+                (stage, fraction, line) -> System.out.println(stage + " " + fraction + " " + line));
+        System.out.printf("trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        boolean[] heldOut = CandidateTraining.heldOut(2000, 0.25, 5);
+        Set<TrainingRecord> heldOutRecords = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < heldOut.length; i++) {
+            if (heldOut[i]) {
+                heldOutRecords.add(data.records().get(i));
+            }
+        }
+        assertEquals(new CandidateTraining.Split(2000, 1500, 500), result.split());
+        assertEquals(500, result.report().heldOutRecords());
+        JsonNode distanceCard = JSON.readTree(result.distance().card());
+        assertEquals(1500, distanceCard.at("/trainingData/trainingClients").asInt(), "the distance model saw the fit part only");
+        JsonNode effectCard = JSON.readTree(result.effects().card());
+        assertEquals(1500, effectCard.get("fitRecords").asInt());
+        LearnedEffectModel effects = LearnedEffectModel.fromBytes(result.effects().bytes(), result.effects().card());
+        for (LearnedEffectModel.ArmModel arm : effects.stored().models()) {
+            Intervention intervention = Catalogue.STARTING.find(arm.intervention()).orElseThrow();
+            long eligibleInFit = data.records().stream().filter(r -> !heldOutRecords.contains(r)
+                    && intervention.eligibility().admits(r.profile()) && r.outcome(arm.horizonMonths()).known()).count();
+            assertEquals(eligibleInFit, arm.eligibleClients(), arm.intervention() + " at " + arm.horizonMonths()
+                    + " months learned from the fit part's eligible clients, and from no held-out one");
+        }
+        ModelFiles.verify(result.distance(), result.distance().sha256(), result.distance().cardSha256());
+    }
+}
