@@ -157,7 +157,7 @@ public class TrainingRunResource {
             + "municipality it acts for, or from an upload), newest first, without their logs.")
     @APIResponse(responseCode = "200", description = "The runs")
     public List<TrainingRunView> getTrainingRuns() {
-        return runs.list(LIST_LIMIT, run -> run.municipalityCode == null || user.mayAccess(run.municipalityCode));
+        return runs.list(LIST_LIMIT, user.municipalities());
     }
 
     private static Double decimal(String name, String raw, List<InvalidParam> invalid) {

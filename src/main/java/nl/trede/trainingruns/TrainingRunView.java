@@ -1,12 +1,14 @@
 package nl.trede.trainingruns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.trede.core.candidate.CandidateTraining;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,7 +21,7 @@ public record TrainingRunView(
         @Schema(description = "The municipality whose decisions are read (HISTORY only)", example = "GM0599") String municipalityCode,
         LocalDate from,
         LocalDate to,
-        @Schema(description = "The settings as carried out, defaults filled in", type = SchemaType.OBJECT) JsonNode settings,
+        @Schema(description = "The settings as carried out, defaults filled in") TrainingRunSettings settings,
         @Schema(description = "Who started it") String requestedBy,
         Instant requestedAt,
         Instant startedAt,
@@ -31,7 +33,7 @@ public record TrainingRunView(
                 example = "7") Long modelVersion,
         @Schema(description = "Address of that version's evaluation report", example = "/api/v1/models/7/report") String report,
         @Schema(description = "The version's provenance (SUCCEEDED only): data (SHA-256, records, period), code version, settings, "
-                + "duration, split and positivity problems", type = SchemaType.OBJECT) JsonNode result,
+                + "duration, split and positivity problems", type = SchemaType.OBJECT) Map<String, Object> result,
         @Schema(description = "Why it failed (FAILED only)") String failure,
         @Schema(description = "The run's log, oldest first (left out of the list of runs)") List<LogLine> log) {
 
@@ -39,16 +41,21 @@ public record TrainingRunView(
     public record LogLine(@Schema(example = "1") int seq, Instant at, String line) {
     }
 
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
     static TrainingRunView of(TrainingRun run, List<LogLine> log, ObjectMapper json) {
+        CandidateTraining.Settings s = read(run.settings, json, new TypeReference<CandidateTraining.Settings>() { });
+        TrainingRunSettings settings = new TrainingRunSettings(s.seed(), s.heldOutShare(), s.distanceCandidates().name(),
+                s.finalLambda12(), s.finalLambda24(), s.folds());
         return new TrainingRunView(run.id, run.status.name(), run.source.name(), run.municipalityCode, run.periodFrom, run.periodTo,
-                node(run.settings, json), run.requestedBy, run.requestedAt, run.startedAt, run.finishedAt, run.stage, run.progress,
+                settings, run.requestedBy, run.requestedAt, run.startedAt, run.finishedAt, run.stage, run.progress,
                 run.modelVersion, run.modelVersion == null ? null : "/api/v1/models/" + run.modelVersion + "/report",
-                run.result == null ? null : node(run.result, json), run.failure, log);
+                run.result == null ? null : read(run.result, json, OBJECT), run.failure, log);
     }
 
-    private static JsonNode node(String text, ObjectMapper json) {
+    private static <T> T read(String text, ObjectMapper json, TypeReference<T> type) {
         try {
-            return json.readTree(text);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored training run holds unreadable JSON", e);
         }

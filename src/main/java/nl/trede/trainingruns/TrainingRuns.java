@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,10 +177,11 @@ public class TrainingRuns {
         });
     }
 
-    /** Runs visible to the caller, newest first, without their logs. */
-    public List<TrainingRunView> list(int limit, java.util.function.Predicate<TrainingRun> visible) {
-        return QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>find("order by requestedAt desc").page(0, limit)
-                .list().stream().filter(visible).map(r -> TrainingRunView.of(r, null, json)).toList());
+    /** The newest runs on the history of the given municipalities or on an upload, without their logs. */
+    public List<TrainingRunView> list(int limit, Set<String> municipalities) {
+        return QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>find("municipalityCode is null or "
+                        + "municipalityCode in ?1 order by requestedAt desc", municipalities.isEmpty() ? Set.of("") : municipalities)
+                .page(0, limit).list().stream().map(r -> TrainingRunView.of(r, null, json)).toList());
     }
 
     /** The run's municipality, for the caller's authorisation (null for an upload, which belongs to no municipality). */

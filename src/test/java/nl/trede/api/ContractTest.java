@@ -32,6 +32,7 @@ import nl.trede.models.ActiveModels;
 import nl.trede.models.CandidateVersions;
 import nl.trede.models.ModelRegistry;
 import nl.trede.scoring.ScoreBatchResource;
+import nl.trede.trainingruns.TrainingRunResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -217,6 +218,19 @@ class ContractTest {
         exchange(anonymous().queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
         exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
 
+        Map<String, Object> trainingRun = Map.of("municipalityCode", "GM0599", "settings", Map.of("folds", 2));
+        String trainingRunId = exchange(body(as(DATA_SCIENTIST), trainingRun), "POST", "/training-runs").path("id");
+        exchange(body(as(DATA_SCIENTIST), Map.of("municipalityCode", "Rotterdam")), "POST", "/training-runs");
+        exchange(body(anonymous(), trainingRun), "POST", "/training-runs");
+        exchange(body(as(KLANTMANAGER), trainingRun), "POST", "/training-runs");
+        exchange(as(DATA_SCIENTIST), "GET", "/training-runs/{runId}", trainingRunId);
+        exchange(anonymous(), "GET", "/training-runs/{runId}", trainingRunId);
+        exchange(as(KLANTMANAGER), "GET", "/training-runs/{runId}", trainingRunId);
+        exchange(as(DATA_SCIENTIST), "GET", "/training-runs/{runId}", unknown);
+        exchange(as(DATA_SCIENTIST), "GET", "/training-runs");
+        exchange(anonymous(), "GET", "/training-runs");
+        exchange(as(KLANTMANAGER), "GET", "/training-runs");
+
         String plan = "/capacity-plans/{municipalityCode}/{period}";
         Map<String, Object> places = Map.of("budgetEuros", 30000, "places", List.of(Map.of("interventionCode", "WAGE_SUBSIDY", "places", 1),
                 Map.of("interventionCode", "JOB_SEARCH_ASSISTANCE", "places", 2, "costEuros", 1100)));
@@ -309,7 +323,8 @@ class ContractTest {
         DOCUMENT.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (operation.getValue().has("requestBody")) {
                 String template = path.getKey();
-                String oversized = template.equals(ScoreBatchResource.PATH) ? oversizedBatch : oversizedSingle;
+                String oversized = template.equals(ScoreBatchResource.PATH) || template.equals(TrainingRunResource.PATH)
+                        ? oversizedBatch : oversizedSingle;
                 Object[] ids = Pattern.compile("\\{[^}]+}").matcher(template).results().map(id -> UUID.randomUUID().toString()).toArray();
                 exchange(anonymous().contentType(ContentType.JSON).body(oversized), operation.getKey().toUpperCase(), template, ids);
             }

@@ -27,7 +27,7 @@ class CommandsTest {
     void everyCommandAnswersHelpWithItsUsageOnStdoutAndDoesNothingElse() {
         List<String> names = Commands.ALL.stream().map(Command::name).toList();
         assertEquals(List.of("train-models", "simulate-history", "estimate-effects", "evaluate-effects", "verify-audit-trail",
-                "export-training-data", "score-batch"), names);
+                "export-training-data", "score-batch", "train-candidate"), names);
         for (String name : names) {
             for (String help : List.of("--help", "-h")) {
                 // verify-audit-trail would start Quarkus and train-models would train for minutes: help must come first

@@ -256,10 +256,11 @@ public final class CandidateTraining {
      * The card of an effect model a run learned from real (or uploaded) history: there is no truth
      * to compare with, so it states the data, the method, the learned average effects with their
      * intervals, and the positivity problems; the comparison with the active set is the report.
+     * (Not {@code arms}, which on a shipped card stand beside the simulation's truth.)
      */
     public record RunEffectCard(String modelVersion, String estimates, String effectUnits, String modelFile, String modelSha256,
                                 String regenerate, String data, int fitRecords, String featureVersion,
-                                String estimator12, String estimator24, List<ArmResult> arms,
+                                String estimator12, String estimator24, List<ArmResult> averageEffects,
                                 List<PositivityProblem> positivity, List<String> limits) {
     }
 

@@ -23,7 +23,9 @@ import nl.trede.core.training.TrainingRecord;
  * Fits the {@link LearnedEffectModel} on any {@link TrainingData}: per intervention and horizon, on
  * the records whose intake makes them eligible for it and whose outcome at that horizon is known, a
  * DR-learner with arms "nothing given" (control), "only this intervention" and "anything else"
- * (another intervention, or this one combined with others). Deterministic for the same records and
+ * (another intervention, or this one combined with others). The assignment is modelled as the
+ * klantmanager's choice given the profile and, where recorded, the advice shown (in the propensity
+ * model only); known assignment probabilities replace estimated ones. Deterministic for the same records and
  * settings. How well it does is judged elsewhere, on data the trainer never sees
  * ({@code nl.trede.core.groundtruth} for the synthetic population).
  */
