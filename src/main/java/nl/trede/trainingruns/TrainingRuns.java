@@ -343,6 +343,8 @@ public class TrainingRuns {
                 return;
             }
             run.status = status;
+            run.stage = status == TrainingRun.Status.SUCCEEDED ? "succeeded" : "failed";
+            run.progress = status == TrainingRun.Status.SUCCEEDED ? 1 : run.progress;
             run.modelVersion = version;
             run.result = result;
             run.failure = failure;

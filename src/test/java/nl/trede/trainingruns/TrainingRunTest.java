@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,9 +115,10 @@ class TrainingRunTest {
                     "klantmanagerId", "km-1", "reasonCode", "OTHER")).statusCode(201);
         }
         Caller dataScientist = Caller.of("data-scientist", municipality);
-        String today = LocalDate.now().toString();
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")); // decisions are dated by the day in the Netherlands
+        String today = day.toString();
         String location = dataScientist.post("/api/v1/training-runs", Map.of("municipalityCode", municipality, "from", today,
-                "to", LocalDate.now().plusDays(1).toString())).statusCode(202).body("source", equalTo("HISTORY"))
+                "to", day.plusDays(1).toString())).statusCode(202).body("source", equalTo("HISTORY"))
                 .body("municipalityCode", equalTo(municipality)).extract().header("Location");
         JsonPath run = awaitEnd(dataScientist, location);
         assertEquals("FAILED", run.getString("status"));
@@ -187,7 +189,8 @@ class TrainingRunTest {
             run.status = status;
             run.source = TrainingRun.Source.HISTORY;
             run.municipalityCode = municipality;
-            run.settings = "{}";
+            run.settings = "{\"seed\":1,\"heldOutShare\":0.2,\"distanceCandidates\":\"STANDARD\",\"finalLambda12\":20000,"
+                    + "\"finalLambda24\":5000,\"folds\":5,\"threads\":2}";
             run.requestedBy = "another instance's caller";
             run.requestedRoles = "data-scientist";
             run.requestedAt = heartbeat;
