@@ -2,7 +2,9 @@
 // belongs to the training command and may grow: read it defensively, show what is there.
 import { api, escape, fmt, interventions, say } from './api.js';
 import { barChart, calibrationPlot, effectCurve } from './charts.js';
-import { renderRegistry } from './modelregister.js';
+import { renderRegistry, showReport } from './modelregister.js';
+import { renderShadowComparison } from './schaduw.js';
+import { renderTrainingRuns } from './trainingsruns.js';
 
 const $ = id => document.getElementById(id);
 
@@ -205,7 +207,10 @@ function renderEffectCurves(catalogue, effectCard) {
 }
 
 try {
-  const [overview, catalogue] = await Promise.all([renderRegistry(() => api('/models')), interventions()]);
+  const [{ overview, redraw }, catalogue] = await Promise.all([renderRegistry(() => api('/models'),
+    drawn => renderShadowComparison(drawn).catch(error => say($('melding'), error.message, 'fout'))), interventions()]);
+  renderTrainingRuns(async version => { await redraw(); await showReport(version); })
+    .catch(error => say($('run-melding'), error.message, 'fout'));
   const cards = [...overview.cards].sort((a, b) => Number(b.active) - Number(a.active) || b.modelVersion.localeCompare(a.modelVersion));
   if (cards.length === 0) say($('melding'), 'Er staan nog geen modelkaarten in het modelregister.', 'let-op');
   const names = new Map([...catalogue.values()].map(i => [i.code, i.dutchName]));

@@ -152,7 +152,7 @@ function policyRows(section) {
 }
 
 /** The report of one version, drawn from its JSON; the HTML version can be saved. */
-async function showReport(version) {
+export async function showReport(version) {
   const report = await api(`/models/${version}/report`);
   const block = $('rapport-blok');
   const d = report.distance;
@@ -233,8 +233,11 @@ async function showLiveAt(event) {
   }
 }
 
-/** Draws the registry from GET /models, and again after every action. */
-export async function renderRegistry(load) {
+/**
+ * Draws the registry from GET /models, and again after every action, each time also handing the
+ * overview to `drawn`; returns the overview and the redraw.
+ */
+export async function renderRegistry(load, drawn) {
   const can = abilities();
   const draw = async () => {
     const overview = await load();
@@ -243,6 +246,7 @@ export async function renderRegistry(load) {
     $('voorstellen').innerHTML = proposalRows(overview.promotions, can);
     $('voorstellen-leeg').hidden = overview.promotions.length > 0;
     $('serveert').textContent = `Deze instantie beantwoordt vragen nu met versie ${overview.servingVersion}.`;
+    drawn(overview);
     return overview;
   };
   $('register-blok').addEventListener('click', event => {
@@ -257,5 +261,5 @@ export async function renderRegistry(load) {
   });
   $('handeling-annuleren').addEventListener('click', () => { $('handeling').hidden = true; });
   $('live-formulier').addEventListener('submit', showLiveAt);
-  return draw();
+  return { overview: await draw(), redraw: draw };
 }
