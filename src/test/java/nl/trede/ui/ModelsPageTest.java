@@ -52,7 +52,7 @@ class ModelsPageTest extends BrowserTest {
     void aCandidateIsReadProposedApprovedByAnotherPersonAndRolledBack() {
         long candidate = CandidateVersions.registerEvaluated(registry, 1_500);
 
-        browser.openSignedIn(base, "/modellen.html", "data-scientist-rotterdam");
+        openAs("data-scientist-rotterdam");
         WebElement row = versionRow(candidate);
         assertEquals("kandidaat", row.findElement(By.cssSelector("td.status")).getText());
         row.findElement(By.cssSelector("button[data-actie=rapport]")).click();
@@ -78,7 +78,7 @@ class ModelsPageTest extends BrowserTest {
         assertTrue(browser.driver.findElements(By.cssSelector("button[data-actie=goedkeuren]")).isEmpty(),
                 "a data scientist cannot approve");
 
-        signInAs("admin-rotterdam");
+        openAs("admin-rotterdam");
         browser.visible("voorstellen").findElement(By.cssSelector("button[data-actie=goedkeuren]")).click();
         browser.type("handeling-reden", "report read, no flags");
         browser.visible("handeling-bevestigen").click();
@@ -103,7 +103,7 @@ class ModelsPageTest extends BrowserTest {
 
     @Test
     void thePageAnswersWhichVersionWasLiveAtAMoment() {
-        browser.openSignedIn(base, "/modellen.html", "data-scientist-rotterdam");
+        openAs("data-scientist-rotterdam");
         browser.waitForText(By.id("serveert"), "versie");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "document.getElementById('live-op').value = arguments[0]", "2020-01-01T10:00:00");
@@ -116,13 +116,57 @@ class ModelsPageTest extends BrowserTest {
         assertTrue(browser.waitForText(By.id("live-antwoord"), "was versie").contains("was versie " + registry.pointer().active() + " actief"));
     }
 
+    @Test
+    void theShadowComparisonShowsHowAShadowAnsweredLiveIntakes() {
+        long shadow = CandidateVersions.registerDifferent(registry, 0.8);
+        Caller dataScientist = Caller.of("data-scientist", "GM0599");
+        dataScientist.given().contentType("application/json").body(Map.of("version", shadow, "reason", "compare"))
+                .put("/api/v1/models/shadow").then().statusCode(200);
+        try {
+            Caller caseSystem = Caller.of("case-system", "GM0599");
+            for (int i = 0; i < 3; i++) {
+                caseSystem.post("/api/v1/intakes", nl.trede.Requests.intake()).statusCode(201);
+            }
+            openAs("data-scientist-rotterdam");
+            assertEquals("schaduw", versionRow(shadow).findElement(By.cssSelector("td.status")).getText());
+            String summary = browser.waitForText(By.id("schaduw-samenvatting"), "nieuwe intakes");
+            assertTrue(summary.matches("(?s)Versie " + shadow + " scoorde \\d+ nieuwe intakes.*Zelfde categorie: \\d+ %.*"), summary);
+            assertEquals(4, browser.driver.findElements(By.cssSelector("#schaduw-categorieen tbody tr")).size(), "the 4 x 4 table");
+            assertTrue(browser.visible("schaduw-advies").getText().contains("Alle intakes"));
+            browser.screenshot("modellen-schaduw");
+        } finally {
+            Caller.of("admin", "GM0599").given().delete("/api/v1/models/shadow").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aTrainingRunStartedOnThePageShowsItsLogAndWhyItFailed() {
+        openAs("data-scientist-rotterdam");
+        browser.visible("run-gemeente").clear();
+        browser.type("run-gemeente", "GM0599");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('run-van').value = '2020-01-01'; document.getElementById('run-tot').value = '2020-01-02'");
+        browser.visible("run-starten").click();
+        String message = browser.waitForText(By.id("run-melding"), "mislukt");
+        assertTrue(message.contains("too few records"), "a history of a period without decisions cannot train: " + message);
+        assertTrue(!browser.visible("run-log").getText().isBlank(), "the run's log is on the page");
+        assertEquals("mislukt", browser.visible("runs").findElement(By.cssSelector("td.status")).getText());
+    }
+
     private WebElement versionRow(long version) {
         return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#versies tr[data-versie='" + version + "']")));
     }
 
-    private void signInAs(String account) {
-        browser.visible("afmelden-knop").click();
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-account")));
+    /** Opens the models page signed in as the demo account, signing out whoever an earlier step left signed in. */
+    private void openAs(String account) {
+        browser.open(base, "/modellen.html");
+        browser.wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("demo-account")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("afmelden-knop"))));
+        if (!browser.driver.findElements(By.id("afmelden-knop")).isEmpty()
+                && !browser.driver.findElement(By.id("aangemeld-als")).getText().startsWith(account + " ")) {
+            browser.visible("afmelden-knop").click();
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-account")));
+        }
         browser.openSignedIn(base, "/modellen.html", account);
     }
 }
