@@ -49,7 +49,7 @@ class LoopEndToEndTest {
 
     private static final String MUNICIPALITY = "GM0997";
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final int CLIENTS = 1_500;
+    private static final int CLIENTS = 2_000;
     private static final int RECENT = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -134,7 +134,7 @@ class LoopEndToEndTest {
     @SuppressWarnings("unchecked")
     private long retrain() throws InterruptedException {
         String run = dataScientist.post("/api/v1/training-runs", Map.of("municipalityCode", MUNICIPALITY,
-                "settings", Map.of("seed", 7, "distanceCandidates", "LOGISTIC_REGRESSION"))).statusCode(202).extract().path("id");
+                "settings", Map.of("seed", 7, "heldOutShare", 0.3, "distanceCandidates", "LOGISTIC_REGRESSION"))).statusCode(202).extract().path("id");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         while (Instant.now().isBefore(deadline)) {
             Map<String, Object> state = dataScientist.given().get("/api/v1/training-runs/" + run).then().statusCode(200)

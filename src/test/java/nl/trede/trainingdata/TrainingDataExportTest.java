@@ -48,7 +48,7 @@ class TrainingDataExportTest {
         Map<String, Object> older = intake();
         older.put("age", 58);
         Decided followed = decide(older, Map.of("interventionCodes", List.of("NONE"), "klantmanagerId", "km-1", "reasonCode", "OTHER"));
-        Map<String, Object> outcome = new HashMap<>(Map.of("observedOn", LocalDate.now().toString(), "status", "PAID_WORK"));
+        Map<String, Object> outcome = new HashMap<>(Map.of("observedOn", LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString(), "status", "PAID_WORK"));
         klantmanager.post("/api/v1/clients/" + followed.clientId() + "/outcomes", outcome).statusCode(201);
         Decided combined = decide(intake(), Map.of("interventionCodes", List.of("WORK_EXPERIENCE_PLACEMENT", "JOB_SEARCH_ASSISTANCE"),
                 "klantmanagerId", "km-1", "reasonCode", "CLIENT_PREFERENCE", "note", NOTE));
