@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LoopEndToEndTest {
 
-    private static final String MUNICIPALITY = "GM0997";
+    private static final String MUNICIPALITY = "GM0996";
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final int CLIENTS = 2_000;
     private static final int RECENT = 20;

@@ -1,5 +1,6 @@
 package nl.trede.core.distance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import nl.trede.core.evaluation.BinaryMetrics.CalibrationBin;
 import nl.trede.core.profile.IntakeProfile;
@@ -28,7 +29,8 @@ public record ModelCard(
         IntakeProfile referenceProfile,
         TrainingData trainingData,
         List<CandidateResult> candidates,
-        HeldOut heldOut,
+        // Left out, not null, on a training run's card, whose held-out metrics are in its evaluation report.
+        @JsonInclude(JsonInclude.Include.NON_NULL) HeldOut heldOut,
         List<SubgroupMetrics> subgroups,
         String intendedUse,
         List<String> knownLimits,
