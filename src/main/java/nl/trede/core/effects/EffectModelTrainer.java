@@ -117,9 +117,8 @@ public final class EffectModelTrainer {
             provenance.put("assignment", "the klantmanager's choice given the profile and the top recommendation shown "
                     + "(in the propensity model only)");
         }
-        long known = records.stream().filter(r -> r.knownPropensity().isPresent()).count();
-        if (known > 0) {
-            provenance.put("knownPropensities", known + " records with the known probability of what they got");
+        if (designKnown(records)) {
+            provenance.put("knownPropensities", "every record was drawn by design: its known probability replaces the estimate");
         }
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
                 settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
@@ -171,10 +170,10 @@ public final class EffectModelTrainer {
      * The data set of one intervention at one horizon: the eligible records, by their recorded intake,
      * with a known outcome. The klantmanager's choice is modelled as depending on the profile and, where
      * the history recorded it, the top recommendation shown (this intervention, nothing, or another):
-     * an assignment feature, which the propensity model adjusts for and no outcome model sees. Where the
-     * option a record got was drawn by design (nothing, or only this intervention), its known
-     * probability is used; a record in OTHER gets none, because the drawn option's probability is not
-     * the probability of OTHER.
+     * an assignment feature, which the propensity model adjusts for and no outcome model sees. Known
+     * probabilities are used only when every record was drawn by design ({@link #designKnown}), and then
+     * only for nothing or only this intervention: a record in OTHER gets none, because the drawn
+     * option's probability is not the probability of OTHER.
      */
     private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
                             boolean adviceRecorded) {
@@ -183,6 +182,7 @@ public final class EffectModelTrainer {
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> known = new ArrayList<>();
+        boolean designKnown = designKnown(records);
         for (TrainingRecord r : records) {
             IntakeProfile profile = r.profile();
             if (!intervention.eligibility().admits(profile) || !r.outcome(h).known()) {
@@ -194,12 +194,22 @@ public final class EffectModelTrainer {
             int a = r.gotNothing() ? 0 : r.gotOnly(intervention.code()) ? 1 : 2;
             arm.add(a);
             y.add(r.outcome(h).worked() ? 1.0 : 0.0);
-            known.add(a < 2 && r.knownPropensity().isPresent() ? r.knownPropensity().getAsDouble() : Double.NaN);
+            known.add(designKnown && a < 2 ? r.knownPropensity().getAsDouble() : Double.NaN);
         }
         return new CausalData(x.toArray(double[][]::new), features.columnNames(),
                 arm.stream().mapToInt(Integer::intValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray(),
                 List.of(LearnedEffectModel.CONTROL, intervention.code(), LearnedEffectModel.OTHER),
                 advised.toArray(double[][]::new), known.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * Whether every record's assignment was drawn with a known probability. In a history where only
+     * some were drawn, a drawn record's design probability is not its chance of that option given its
+     * profile (whether it was drawn is no feature), so there every propensity is estimated: used
+     * there, the known ones cost the shipped learner 1.2 points of the oracle's gain (90.3 to 89.1 %).
+     */
+    private static boolean designKnown(List<TrainingRecord> records) {
+        return !records.isEmpty() && records.stream().allMatch(r -> r.knownPropensity().isPresent());
     }
 
     /** Indicators of the top recommendation shown: this intervention, nothing, another one (all 0: not recorded). */
