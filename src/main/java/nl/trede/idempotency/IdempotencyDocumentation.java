@@ -11,9 +11,13 @@ public final class IdempotencyDocumentation {
     private IdempotencyDocumentation() {
     }
 
-    /** An operation is idempotent-keyed when it is a POST that creates something (201): the ones carrying {@link Idempotent}. */
+    /**
+     * An operation is idempotent-keyed when it is a POST that creates something, at once (201) or as queued work (202): the
+     * ones carrying {@link Idempotent}.
+     */
     public static boolean isKeyed(String method, Operation operation) {
-        return "POST".equals(method) && operation.getResponses() != null && operation.getResponses().hasAPIResponse("201");
+        return "POST".equals(method) && operation.getResponses() != null
+                && (operation.getResponses().hasAPIResponse("201") || operation.getResponses().hasAPIResponse("202"));
     }
 
     /** Adds the header parameter, the replay header and the 409 and 422 answers (their problem content is added with every error's). */

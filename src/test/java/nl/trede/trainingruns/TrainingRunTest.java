@@ -117,9 +117,19 @@ class TrainingRunTest {
         Caller dataScientist = Caller.of("data-scientist", municipality);
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")); // decisions are dated by the day in the Netherlands
         String today = day.toString();
-        String location = dataScientist.post("/api/v1/training-runs", Map.of("municipalityCode", municipality, "from", today,
-                "to", day.plusDays(1).toString())).statusCode(202).body("source", equalTo("HISTORY"))
-                .body("municipalityCode", equalTo(municipality)).extract().header("Location");
+        Map<String, String> source = Map.of("municipalityCode", municipality, "from", today, "to", day.plusDays(1).toString());
+        String key = UUID.randomUUID().toString();
+        Response accepted = dataScientist.given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(source)
+                .post("/api/v1/training-runs");
+        accepted.then().statusCode(202).body("source", equalTo("HISTORY")).body("municipalityCode", equalTo(municipality));
+        String location = accepted.header("Location");
+        String id = accepted.path("id");
+        dataScientist.given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(source).post("/api/v1/training-runs")
+                .then().statusCode(202).header("Idempotent-Replayed", "true").header("Location", location)
+                .body("id", equalTo(id));
+        assertEquals(List.of(id), dataScientist.given().get("/api/v1/training-runs").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.municipalityCode == '" + municipality + "' }.id"),
+                "a retry with its key starts no second run");
         JsonPath run = awaitEnd(dataScientist, location);
         assertEquals("FAILED", run.getString("status"));
         assertTrue(run.getList("log.line", String.class).stream().anyMatch(l -> l.startsWith("read 3 records, SHA-256 ")
