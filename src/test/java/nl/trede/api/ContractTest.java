@@ -66,7 +66,7 @@ class ContractTest {
             // every role may read these, so no authenticated caller is refused
             "GET /interventions 403", "GET /models 403", "GET /models/{modelVersion} 403",
             // "in progress" needs a request that is still running; IdempotencyKeyTest holds a claim open to provoke it
-            "POST /intakes 409", "POST /clients/{clientId}/outcomes 409");
+            "POST /intakes 409", "POST /clients/{clientId}/outcomes 409", "POST /training-runs 409");
 
     @Inject
     ModelRegistry registry;
@@ -219,7 +219,12 @@ class ContractTest {
         exchange(as(KLANTMANAGER).queryParam("municipalityCode", "GM0599"), "GET", "/training-data");
 
         Map<String, Object> trainingRun = Map.of("municipalityCode", "GM0599", "settings", Map.of("folds", 2));
-        String trainingRunId = exchange(body(as(DATA_SCIENTIST), trainingRun), "POST", "/training-runs").path("id");
+        String trainingRunKey = UUID.randomUUID().toString();
+        String trainingRunId = exchange(body(as(DATA_SCIENTIST), trainingRun).header("Idempotency-Key", trainingRunKey), "POST",
+                "/training-runs").path("id");
+        exchange(body(as(DATA_SCIENTIST), trainingRun).header("Idempotency-Key", trainingRunKey), "POST", "/training-runs");
+        exchange(body(as(DATA_SCIENTIST), Map.of("municipalityCode", "GM0599")).header("Idempotency-Key", trainingRunKey), "POST",
+                "/training-runs");
         exchange(body(as(DATA_SCIENTIST), Map.of("municipalityCode", "Rotterdam")), "POST", "/training-runs");
         exchange(body(anonymous(), trainingRun), "POST", "/training-runs");
         exchange(body(as(KLANTMANAGER), trainingRun), "POST", "/training-runs");
