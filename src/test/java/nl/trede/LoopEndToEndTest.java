@@ -30,6 +30,7 @@ import nl.trede.models.ActiveModels;
 import nl.trede.models.ModelRegistry;
 import nl.trede.outcome.Outcome;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,21 +69,22 @@ class LoopEndToEndTest {
     private record Posted(UUID decisionId, List<UUID> outcomes, List<Integer> monthsAfterDecision, boolean override) {
     }
 
+    private ActiveVersionGuard guard;
+
+    @BeforeEach
+    void remember() {
+        guard = ActiveVersionGuard.remember(registry, active);
+        startVersion = guard.startVersion();
+    }
+
     @AfterEach
     void restore() {
-        if (registry.pointer().shadow() != null) {
-            admin.given().delete("/api/v1/models/shadow").then().statusCode(204);
-        }
-        if (registry.pointer().active() != startVersion) {
-            admin.post("/api/v1/models/rollbacks", Map.of("version", startVersion, "reason", "test clean-up")).statusCode(200);
-        }
-        active.follow();
+        guard.restore();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aMunicipalitysHistoryIsLearnedFromShadowedPromotedByASecondPersonAndRolledBack() throws Exception {
-        startVersion = registry.pointer().active();
         SyntheticPopulation history = TestHistories.LOCAL.generate(CLIENTS + RECENT, 20261201);
         List<Posted> posted = post(history.clients());
         travelBack(posted.subList(0, CLIENTS));

@@ -93,7 +93,7 @@ public class ModelCardResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.TEAM_LEAD, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Model versions with their status, cards, reports and history",
             description = "Every numbered model version with its status (candidate, shadow, active, retired), provenance and "
                     + "report; every move of the active and shadow pointer; the proposals; every model card; and the versions "
@@ -105,7 +105,7 @@ public class ModelCardResource {
 
     @GET
     @Path("/{modelVersion}")
-    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.TEAM_LEAD, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One model artefact with its card", description = "The card of one registered model artefact "
             + "(distance-1.0.0, effects-1.0.0), whether it is serving, and whether the card matches the SHA-256 it was registered with.")
     @APIResponse(responseCode = "200", description = "The model card")
@@ -115,7 +115,7 @@ public class ModelCardResource {
 
     @GET
     @Path("/active")
-    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.TEAM_LEAD, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The model version live at a moment",
             description = "Which version answered requests at the given moment (default: now), from the registry's history, and the "
                     + "event that made it active. 404 before the registry's first version.")
@@ -130,7 +130,7 @@ public class ModelCardResource {
     @GET
     @Path("/{version}/report")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.TEAM_LEAD, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The evaluation report of a model version",
             description = "The report made by the training run that registered the version, against the version active then on the "
                     + "same held-out data: JSON (Accept: application/json) or the readable HTML with its plots (Accept: text/html).")

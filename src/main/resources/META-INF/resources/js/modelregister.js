@@ -38,28 +38,28 @@ function provenanceText(p) {
   return parts.join(' · ');
 }
 
-function actionsFor(v, can, pointer) {
+function actionsFor(v, can) {
   const buttons = [];
   if (can.dataScientist && v.status !== 'ACTIVE') {
     if (v.report && v.status !== 'RETIRED') buttons.push(['voorstellen', 'Voorstellen om actief te maken']);
     if (v.status === 'SHADOW') buttons.push(['schaduw-stoppen', 'Schaduw stoppen']);
     else if (v.status === 'CANDIDATE') buttons.push(['schaduw', 'Als schaduw laten meedraaien']);
   }
-  if (can.admin && v.status === 'RETIRED' && pointer.wasActive.has(v.version)) buttons.push(['terugdraaien', 'Terugdraaien naar deze versie']);
+  // RETIRED: it was active once, so it can be made active again
+  if (can.admin && v.status === 'RETIRED') buttons.push(['terugdraaien', 'Terugdraaien naar deze versie']);
   if (can.admin && v.status === 'SHADOW') buttons.push(['schaduw-stoppen', 'Schaduw stoppen']);
   return buttons.map(([action, text]) =>
     `<button type="button" class="tweede" data-actie="${action}" data-versie="${v.version}">${text}</button>`).join(' ');
 }
 
 function versionRows(overview, can) {
-  const wasActive = new Set(overview.history.filter(e => ['SEEDED', 'PROMOTED', 'ROLLED_BACK'].includes(e.kind)).map(e => e.toVersion));
   return overview.versions.map(v => `<tr data-versie="${v.version}" class="${v.status === 'ACTIVE' ? 'gekozen' : ''}">
       <td class="getal">${v.version}</td><td class="status">${STATUS[v.status] ?? v.status}</td>
       <td>${escape(v.distanceModel)}<br>${escape(v.effectModel ?? 'literatuurpriors')}</td>
       <td>${fmt.dateTime(v.registeredAt)}<br><span class="klein">${escape(v.registeredBy)}</span></td>
       <td class="klein">${escape(provenanceText(v.provenance))}</td>
       <td>${v.report ? `<button type="button" class="tweede" data-actie="rapport" data-versie="${v.version}">Rapport</button>` : '<span class="klein">geen rapport</span>'}</td>
-      <td>${actionsFor(v, can, { wasActive })}</td></tr>`).join('');
+      <td>${actionsFor(v, can)}</td></tr>`).join('');
 }
 
 function historyRows(history) {

@@ -12,8 +12,10 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.trede.Caller;
 import nl.trede.core.distance.ModelArtefact;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.TribuoDistanceModel;
@@ -93,5 +95,13 @@ class ModelCardResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404), "detail", equalTo("Model version distance-9 not found"));
+    }
+
+    @Test
+    void everyRoleThatWorksWithTheModelsPageReadsTheVersions() {
+        for (String role : List.of("team-lead", "klantmanager", "data-scientist", "auditor", "admin")) {
+            Caller.of(role, "GM0599").given().get("/api/v1/models").then().statusCode(200)
+                    .body("versions.status", hasItems("ACTIVE"));
+        }
     }
 }

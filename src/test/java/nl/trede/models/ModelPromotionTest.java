@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.trede.ActiveVersionGuard;
 import nl.trede.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,20 +44,18 @@ class ModelPromotionTest {
     @Inject
     ActiveModels active;
 
+    private ActiveVersionGuard guard;
     private long startVersion;
 
     @BeforeEach
     void remember() {
-        startVersion = registry.pointer().active();
+        guard = ActiveVersionGuard.remember(registry, active);
+        startVersion = guard.startVersion();
     }
 
-    /** Other tests expect the version they started with. */
     @AfterEach
     void restore() {
-        if (registry.pointer().active() != startVersion) {
-            post(as(ADMIN), "/models/rollbacks", Map.of("version", startVersion, "reason", "test clean-up")).then().statusCode(200);
-        }
-        active.follow();
+        guard.restore();
     }
 
     @Test

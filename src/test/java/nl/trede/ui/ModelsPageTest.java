@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import nl.trede.ActiveVersionGuard;
 import nl.trede.Caller;
 import nl.trede.models.ActiveModels;
 import nl.trede.models.CandidateVersions;
@@ -31,21 +32,18 @@ class ModelsPageTest extends BrowserTest {
     @Inject
     ActiveModels active;
 
+    private ActiveVersionGuard guard;
     private long startVersion;
 
     @BeforeEach
     void remember() {
-        startVersion = registry.pointer().active();
+        guard = ActiveVersionGuard.remember(registry, active);
+        startVersion = guard.startVersion();
     }
 
-    /** Other tests expect the version they started with. */
     @AfterEach
     void restore() {
-        if (registry.pointer().active() != startVersion) {
-            Caller.of("admin", "GM0599").post("/api/v1/models/rollbacks", Map.of("version", startVersion, "reason", "test clean-up"))
-                    .statusCode(200);
-        }
-        active.follow();
+        guard.restore();
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.causal.CausalData;
 import nl.trede.core.causal.CausalFit;
 import nl.trede.core.causal.DoublyRobustEstimator;
 import nl.trede.core.causal.LogisticModel;
+import nl.trede.core.causal.Prior;
 import nl.trede.core.profile.IntakeProfile;
 import nl.trede.core.synth.PopulationGenerator;
 import nl.trede.core.training.TrainingData;
@@ -78,10 +80,12 @@ public final class EffectModelTrainer {
     /**
      * One intervention at one horizon.
      *
-     * @param eligible records eligible for the intervention with a known outcome at the horizon
-     * @param treated  of those, the records that got only this intervention
+     * @param eligible      records eligible for the intervention with a known outcome at the horizon
+     * @param treated       of those, the records that got only this intervention
+     * @param priorWidening the sd added to the literature prior's because this history's average effect contradicts it
+     *                      ({@link #priorWidening}); 0 where they agree within their uncertainties
      */
-    public record ArmFit(int horizon, Intervention intervention, int eligible, int treated, CausalFit fit) {
+    public record ArmFit(int horizon, Intervention intervention, int eligible, int treated, double priorWidening, CausalFit fit) {
     }
 
     /** The fitted model with its results against a known truth: what its card reports. */
@@ -102,11 +106,12 @@ public final class EffectModelTrainer {
         List<TrainingRecord> records = data.records();
         LogisticModel baseline = baseline(records);
         boolean adviceRecorded = records.stream().anyMatch(r -> r.advised().isPresent());
-        List<ArmFit> fits = fitAll(records, baseline, adviceRecorded);
+        boolean designKnown = designKnown(records);
+        List<ArmFit> fits = fitAll(records, baseline, adviceRecorded, designKnown);
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
-                    f.fit().model().state()));
+                    f.priorWidening(), f.fit().model().state()));
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("history", data.description());
@@ -117,7 +122,7 @@ public final class EffectModelTrainer {
             provenance.put("assignment", "the klantmanager's choice given the profile and the top recommendation shown "
                     + "(in the propensity model only)");
         }
-        if (designKnown(records)) {
+        if (designKnown) {
             provenance.put("knownPropensities", "every record was drawn by design: its known probability replaces the estimate");
         }
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
@@ -140,14 +145,14 @@ public final class EffectModelTrainer {
         return LogisticModel.fit(x, worked, 1.0);
     }
 
-    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline, boolean adviceRecorded) {
+    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline, boolean adviceRecorded, boolean designKnown) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
             List<Future<ArmFit>> futures = new ArrayList<>();
             for (int h : HORIZONS) {
                 for (Intervention intervention : catalogue.interventions()) {
                     if (!intervention.isNone()) {
-                        futures.add(pool.submit(() -> fit(records, baseline, intervention, h, adviceRecorded)));
+                        futures.add(pool.submit(() -> fit(records, baseline, intervention, h, adviceRecorded, designKnown)));
                     }
                 }
             }
@@ -176,13 +181,12 @@ public final class EffectModelTrainer {
      * option's probability is not the probability of OTHER.
      */
     private CausalData data(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
-                            boolean adviceRecorded) {
+                            boolean adviceRecorded, boolean designKnown) {
         List<double[]> x = new ArrayList<>();
         List<double[]> advised = new ArrayList<>();
         List<Integer> arm = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> known = new ArrayList<>();
-        boolean designKnown = designKnown(records);
         for (TrainingRecord r : records) {
             IntakeProfile profile = r.profile();
             if (!intervention.eligibility().admits(profile) || !r.outcome(h).known()) {
@@ -220,12 +224,38 @@ public final class EffectModelTrainer {
     }
 
     private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
-                       boolean adviceRecorded) {
-        CausalData data = data(records, baseline, intervention, h, adviceRecorded);
+                       boolean adviceRecorded, boolean designKnown) {
+        CausalData data = data(records, baseline, intervention, h, adviceRecorded, designKnown);
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
                         features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
-        return new ArmFit(h, intervention, data.size(), data.armSizes()[1], fit);
+        return new ArmFit(h, intervention, data.size(), data.armSizes()[1], priorWidening(records, intervention, h, fit.arm(1)), fit);
+    }
+
+    /**
+     * How far this history contradicts the literature on an intervention's average effect: an empirical-Bayes
+     * check of the prior against the data (no ground truth involved). Over the records the average effect
+     * was estimated on, the literature states a mean {@code p} with sd {@code s}; the data say {@code ate}
+     * with standard error {@code se}. If the literature were right about this municipality, {@code
+     * (ate - p)^2} would average {@code se^2 + s^2}; what it exceeds that by is the method-of-moments
+     * estimate of the variance the prior misses, {@code tau^2 = max(0, (ate - p)^2 - se^2 - s^2)}, and the
+     * prior's sd becomes {@code sqrt(s^2 + tau^2)}. Where they agree, tau is 0 and the prior keeps its weight;
+     * where the data contradict it (a programme that works differently here), the data decide.
+     */
+    private double priorWidening(List<TrainingRecord> records, Intervention intervention, int h, ArmSummary average) {
+        double mean = 0;
+        double variance = 0;
+        int n = 0;
+        for (TrainingRecord r : records) {
+            if (intervention.eligibility().admits(r.profile()) && r.outcome(h).known()) {
+                Prior stated = prior.prior(r.profile(), intervention, h);
+                mean += stated.mean();
+                variance += stated.sd() * stated.sd();
+                n++;
+            }
+        }
+        double deviation = average.ate() - mean / n;
+        return Math.sqrt(Math.max(0, deviation * deviation - average.ateSe() * average.ateSe() - variance / n));
     }
 
     /** A probability difference in percentage points, as the card states it (three decimals). */

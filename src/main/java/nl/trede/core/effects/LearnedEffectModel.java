@@ -1,5 +1,6 @@
 package nl.trede.core.effects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +34,10 @@ import nl.trede.core.wording.RationaleVocabulary.Driver;
  * modifiers and the literature prior ({@link EffectFeatures}).
  *
  * <p>Per client, the learned effect is blended with the catalogue prior ({@link PriorEffectModel}) by
- * precision weighting: {@code priorShare} says how much of the estimate is prior. A client outside
+ * precision weighting: {@code priorShare} says how much of the estimate is prior. The prior is the
+ * literature's interval, widened where the history's own average effect contradicts it
+ * ({@link ArmModel#priorWidening()}): a municipality whose programme works differently is not held to
+ * the literature. A client outside
  * the support of the history for an intervention (too few comparable clients received it) gets
  * {@code comparableHistory = false} and no number. The rationale names the two or three modifiers
  * that move this client's learned effect most away from the average client's.
@@ -53,9 +57,15 @@ public final class LearnedEffectModel implements EffectModel {
     static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One intervention's model at one horizon, and how many clients it was learned from. */
+    /**
+     * One intervention's model at one horizon, and how many clients it was learned from.
+     *
+     * @param priorWidening how far, beyond both uncertainties, this history's average effect lies from the
+     *                      literature's (a probability difference, see {@link EffectModelTrainer}): added in
+     *                      quadrature to the prior's sd, so a prior the data contradict weighs less
+     */
     public record ArmModel(int horizonMonths, String intervention, int eligibleClients, int treatedClients,
-                           DrLearnerModel.State model) {
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) double priorWidening, DrLearnerModel.State model) {
     }
 
     /** The file content. */
@@ -152,7 +162,9 @@ public final class LearnedEffectModel implements EffectModel {
         double[] x = features.encode(profile, baselineChance, literature.pointEstimate() / 100);
         Prior[] priors = new Prior[3];
         if (shrink) {
-            priors[1] = Prior.fromInterval95(literature.lower() / 100, literature.upper() / 100);
+            Prior stated = prior.prior(profile, intervention, horizon);
+            double widening = arms.get(key(intervention.code(), horizon)).priorWidening();
+            priors[1] = new Prior(stated.mean(), Math.hypot(stated.sd(), widening));
         }
         ArmEffect effect = model.predict(x, priors).effect(1);
         Rationale rationale = effect.onSupport()

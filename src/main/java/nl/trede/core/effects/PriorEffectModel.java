@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.EffectSource;
+import nl.trede.core.causal.Prior;
 import nl.trede.core.profile.EducationLevel;
 import nl.trede.core.profile.HealthLimitation;
 import nl.trede.core.profile.IntakeProfile;
@@ -38,6 +39,12 @@ public final class PriorEffectModel implements EffectModel {
         double sd = intervention.isNone() ? 0 : intervention.evidenceLevel().priorStandardDeviation();
         return new EffectEstimate(mean, mean - Z95 * sd, mean + Z95 * sd, horizonMonths,
                 EffectSource.PRIOR, 1.0, true, RationaleVocabulary.literature(intervention.priorSource(), adjustment.applied));
+    }
+
+    /** The literature's belief about this client's effect, as a probability difference: the prior learned effects shrink toward. */
+    public Prior prior(IntakeProfile profile, Intervention intervention, int horizonMonths) {
+        EffectEstimate stated = estimate(profile, intervention, horizonMonths);
+        return Prior.fromInterval95(stated.lower() / 100, stated.upper() / 100);
     }
 
     /** The stated rules; each multiplies the prior and names itself in the rationale. */
