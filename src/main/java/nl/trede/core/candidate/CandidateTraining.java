@@ -249,6 +249,13 @@ public final class CandidateTraining {
                                 overlap.propensityClip()) : "")));
             }
         }
+        for (EffectModelTrainer.ThinArm thin : fit.thin()) {
+            problems.add(new PositivityProblem(thin.horizon(), thin.intervention().code(), thin.eligible(), thin.treated(), 1.0, 0,
+                    false, String.format(Locale.ROOT, "%s at %d months: of the %d eligible clients %d got nothing, %d only this "
+                            + "option and %d something else; at least %d in each are needed to learn from, so no effect is "
+                            + "learned and the service states the literature's for it", thin.intervention().code(), thin.horizon(),
+                            thin.eligible(), thin.control(), thin.treated(), thin.other(), thin.minimum())));
+        }
         return problems;
     }
 

@@ -1,6 +1,7 @@
 package nl.trede.core.effects;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,19 @@ public final class EffectModelTrainer {
         }
     }
 
-    /** The fitted model and, per intervention and horizon, the fit it came from. */
-    public record Fit(LearnedEffectModel model, List<ArmFit> arms) {
+    /**
+     * The fitted model and, per intervention and horizon, the fit it came from; and the interventions
+     * the history holds too few clients of to learn from, for which the model states the literature prior.
+     */
+    public record Fit(LearnedEffectModel model, List<ArmFit> arms, List<ThinArm> thin) {
+    }
+
+    /**
+     * An intervention at a horizon with too few clients in an arm to learn from (fewer than {@code minimum}
+     * got nothing, or got only it, or got anything else, among those eligible with a known outcome).
+     */
+    public record ThinArm(int horizon, Intervention intervention, int eligible, int control, int treated, int other, int minimum)
+            implements ArmOutcome {
     }
 
     /**
@@ -85,7 +97,12 @@ public final class EffectModelTrainer {
      * @param priorWidening the sd added to the literature prior's because this history's average effect contradicts it
      *                      ({@link #priorWidening}); 0 where they agree within their uncertainties
      */
-    public record ArmFit(int horizon, Intervention intervention, int eligible, int treated, double priorWidening, CausalFit fit) {
+    public record ArmFit(int horizon, Intervention intervention, int eligible, int treated, double priorWidening, CausalFit fit)
+            implements ArmOutcome {
+    }
+
+    /** What became of one intervention at one horizon: fitted, or too thin to fit. */
+    public sealed interface ArmOutcome permits ArmFit, ThinArm {
     }
 
     /** The fitted model with its results against a known truth: what its card reports. */
@@ -107,7 +124,9 @@ public final class EffectModelTrainer {
         LogisticModel baseline = baseline(records);
         boolean adviceRecorded = records.stream().anyMatch(r -> r.advised().isPresent());
         boolean designKnown = designKnown(records);
-        List<ArmFit> fits = fitAll(records, baseline, adviceRecorded, designKnown);
+        List<ArmOutcome> outcomes = fitAll(records, baseline, adviceRecorded, designKnown);
+        List<ArmFit> fits = outcomes.stream().filter(ArmFit.class::isInstance).map(ArmFit.class::cast).toList();
+        List<ThinArm> thin = outcomes.stream().filter(ThinArm.class::isInstance).map(ThinArm.class::cast).toList();
         List<LearnedEffectModel.ArmModel> stored = new ArrayList<>();
         for (ArmFit f : fits) {
             stored.add(new LearnedEffectModel.ArmModel(f.horizon(), f.intervention().code(), f.eligible(), f.treated(),
@@ -127,7 +146,7 @@ public final class EffectModelTrainer {
         }
         LearnedEffectModel model = new LearnedEffectModel(new LearnedEffectModel.Stored(LearnedEffectModel.FORMAT,
                 settings.version(), EffectFeatures.VERSION, provenance, baseline, stored));
-        return new Fit(model, List.copyOf(fits));
+        return new Fit(model, fits, thin);
     }
 
     /**
@@ -145,10 +164,11 @@ public final class EffectModelTrainer {
         return LogisticModel.fit(x, worked, 1.0);
     }
 
-    private List<ArmFit> fitAll(List<TrainingRecord> records, LogisticModel baseline, boolean adviceRecorded, boolean designKnown) {
+    /** Per intervention and horizon, in catalogue order: its {@link ArmFit}, or the {@link ThinArm} it could not be fitted as. */
+    private List<ArmOutcome> fitAll(List<TrainingRecord> records, LogisticModel baseline, boolean adviceRecorded, boolean designKnown) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
         try {
-            List<Future<ArmFit>> futures = new ArrayList<>();
+            List<Future<ArmOutcome>> futures = new ArrayList<>();
             for (int h : HORIZONS) {
                 for (Intervention intervention : catalogue.interventions()) {
                     if (!intervention.isNone()) {
@@ -156,8 +176,8 @@ public final class EffectModelTrainer {
                     }
                 }
             }
-            List<ArmFit> fits = new ArrayList<>();
-            for (Future<ArmFit> future : futures) {
+            List<ArmOutcome> fits = new ArrayList<>();
+            for (Future<ArmOutcome> future : futures) {
                 fits.add(future.get());
             }
             return fits;
@@ -223,9 +243,14 @@ public final class EffectModelTrainer {
                 code != null && !code.equals(intervention.code()) && !code.equals(Intervention.NONE) ? 1 : 0};
     }
 
-    private ArmFit fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
+    private ArmOutcome fit(List<TrainingRecord> records, LogisticModel baseline, Intervention intervention, int h,
                        boolean adviceRecorded, boolean designKnown) {
         CausalData data = data(records, baseline, intervention, h, adviceRecorded, designKnown);
+        int minimum = settings.estimator(h).minimumArmSize();
+        int[] sizes = data.armSizes();
+        if (Arrays.stream(sizes).anyMatch(size -> size < minimum)) {
+            return new ThinArm(h, intervention, data.size(), sizes[0], sizes[1], sizes[2], minimum);
+        }
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
                         features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
+import nl.trede.core.causal.EffectSource;
 import nl.trede.core.distance.ModelFiles;
 import nl.trede.core.distance.TribuoDistanceModel;
 import nl.trede.core.effects.LearnedEffectModel;
@@ -58,11 +60,7 @@ class CandidateTrainingTest {
         TrainingData data = history.data();
         List<ProtectedAttributes> attributes = history.context().stream()
                 .map(c -> new ProtectedAttributes(c.gender(), c.migrationBackground())).toList();
-        CandidateEvaluation.ModelSet active = new CandidateEvaluation.ModelSet(
-                TribuoDistanceModel.fromBytes(ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).bytes(),
-                        ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).card()),
-                LearnedEffectModel.fromBytes(ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).bytes(),
-                        ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).card()));
+        CandidateEvaluation.ModelSet active = active();
         CandidateTraining.Settings settings = new CandidateTraining.Settings(5, 0.25,
                 CandidateTraining.DistanceCandidates.LOGISTIC_REGRESSION, 20_000, 5_000, 3, 2);
         long start = System.nanoTime();
@@ -92,5 +90,46 @@ class CandidateTrainingTest {
                     + " months learned from the fit part's eligible clients, and from no held-out one");
         }
         ModelFiles.verify(result.distance(), result.distance().sha256(), result.distance().cardSha256());
+    }
+
+    /**
+     * A municipality that almost never gave one option: the run still registers a candidate, says which
+     * option it could not learn and why, and the candidate states the literature's effect for it.
+     */
+    @Test
+    void anOptionAlmostNeverGivenIsLeftToTheLiteratureAndNamedNotAFailure() throws IOException {
+        List<TrainingRecord> all = TestHistories.STANDARD.generate(2000, 11).trainingData().records();
+        List<TrainingRecord> records = new ArrayList<>();
+        int debtCounselling = 0;
+        for (TrainingRecord r : all) {
+            boolean rare = r.gotOnly("DEBT_COUNSELLING");
+            if (!rare || debtCounselling++ < 3) {
+                records.add(r);
+            }
+        }
+        CandidateTraining.Settings settings = new CandidateTraining.Settings(5, 0.25,
+                CandidateTraining.DistanceCandidates.LOGISTIC_REGRESSION, 20_000, 5_000, 2, 2);
+        CandidateTraining.Result result = CandidateTraining.train(TrainingData.of("debt counselling almost never given", records),
+                records.stream().map(r -> ProtectedAttributes.NONE_RECORDED).toList(), active(), "test", "test", settings,
+                (stage, fraction, line) -> { });
+
+        List<CandidateTraining.PositivityProblem> thin = result.positivity().stream()
+                .filter(p -> p.intervention().equals("DEBT_COUNSELLING")).toList();
+        assertEquals(List.of(12, 24), thin.stream().map(CandidateTraining.PositivityProblem::horizonMonths).toList());
+        assertTrue(thin.get(0).message().contains("no effect is learned and the service states the literature's"), thin.get(0).message());
+        LearnedEffectModel effects = LearnedEffectModel.fromBytes(result.effects().bytes(), result.effects().card());
+        assertTrue(effects.stored().models().stream().noneMatch(a -> a.intervention().equals("DEBT_COUNSELLING")));
+        Intervention option = Catalogue.STARTING.find("DEBT_COUNSELLING").orElseThrow();
+        TrainingRecord eligible = all.stream().filter(r -> option.eligibility().admits(r.profile())).findFirst().orElseThrow();
+        assertEquals(EffectSource.PRIOR, effects.estimate(eligible.profile(), 0.3, option, 12).source());
+        assertEquals(9, effects.stored().models().stream().filter(a -> a.horizonMonths() == 12).count(), "the other options are learned");
+    }
+
+    private static CandidateEvaluation.ModelSet active() throws IOException {
+        return new CandidateEvaluation.ModelSet(
+                TribuoDistanceModel.fromBytes(ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).bytes(),
+                        ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).card()),
+                LearnedEffectModel.fromBytes(ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).bytes(),
+                        ModelFiles.readActive(Path.of("models"), LearnedEffectModel.KIND).card()));
     }
 }
