@@ -34,6 +34,9 @@ public class AllocationProposal extends ClientFact {
     public boolean nearTie;
     @Column(name = "near_tie_with", length = 40)
     public String nearTieWith;
+    /** The probability with which the run's draw gave this client what it proposes; null outside a draw. */
+    @Column(name = "draw_probability")
+    public Double drawProbability;
 
     static List<AllocationProposal> ofRun(UUID runId) {
         return list("runId = ?1 order by position", runId);

@@ -32,6 +32,9 @@ public class AllocationRun extends PanacheEntityBase {
     public String summary;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** The tie randomisation setting that let the run draw among near-tied clients; null: the setting was off, no draw. */
+    @Column(name = "tie_randomisation_change_id")
+    public UUID tieRandomisationChangeId;
     @Column(name = "created_by", nullable = false, length = 1000)
     public String createdBy;
 }

@@ -2,6 +2,7 @@ package nl.trede.allocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,10 +26,13 @@ import nl.trede.core.allocation.Allocator;
 import nl.trede.core.allocation.Candidate;
 import nl.trede.core.allocation.GroupLimit;
 import nl.trede.core.allocation.Offer;
+import nl.trede.core.allocation.TieLottery;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.recommend.Advice;
 import nl.trede.core.recommend.RankedIntervention;
 import nl.trede.core.recommend.Recommender;
+import nl.trede.draw.TieRandomisationChange;
+import nl.trede.draw.TieRandomisationService;
 import nl.trede.intake.Intake;
 import nl.trede.models.ActiveModels;
 import nl.trede.models.ModelSet;
@@ -54,10 +58,13 @@ public class AllocationRunService {
     private final Recommender recommender = new Recommender();
     private final Allocator allocator = new Allocator();
     private final ProtectedAttribute.Groups groups;
+    private final TieRandomisationService tieRandomisation;
+    private final SecureRandom random = new SecureRandom();
 
     public AllocationRunService(ActiveModels models, CapacityPlanService plans, CurrentUser user, AuditTrail audit,
-                                ProtectedAttribute.Groups groups) {
+                                ProtectedAttribute.Groups groups, TieRandomisationService tieRandomisation) {
         this.groups = groups;
+        this.tieRandomisation = tieRandomisation;
         this.models = models;
         this.plans = plans;
         this.user = user;
@@ -90,7 +97,11 @@ public class AllocationRunService {
             ownBest.add(advice.top().intervention().code());
         }
         AllocationProblem problem = new AllocationProblem(offers, plan.budgetEuros, candidates, limits(request.fairnessLimits(), recorded, offers));
-        Allocation allocation = allocator.solve(problem);
+        Allocation solved = allocator.solve(problem);
+        // where the municipality has tie randomisation on, the near-tied clients draw for the last places
+        Optional<TieRandomisationChange> lottery = tieRandomisation.switchedOn(request.municipalityCode());
+        TieLottery.Drawn drawn = lottery.isPresent() ? TieLottery.draw(problem, solved, random) : null;
+        Allocation allocation = drawn == null ? solved : drawn.allocation();
 
         AllocationRun run = new AllocationRun();
         run.id = UUID.randomUUID();
@@ -106,10 +117,16 @@ public class AllocationRunService {
         run.summary = summary(problem, allocation, comparison).write();
         run.createdAt = Instant.now();
         run.createdBy = user.id();
+        run.tieRandomisationChangeId = lottery.map(change -> change.id).orElse(null);
         run.persist();
         List<AllocationProposal> proposals = new ArrayList<>();
         for (int i = 0; i < cohort.size(); i++) {
-            proposals.add(proposal(run, i, cohort.get(i), candidates.get(i), allocation.placements().get(i), offers, ownBest.get(i)));
+            AllocationProposal proposal = proposal(run, i, cohort.get(i), candidates.get(i), allocation.placements().get(i), offers,
+                    ownBest.get(i));
+            if (drawn != null && !Double.isNaN(drawn.probability()[i])) {
+                proposal.drawProbability = drawn.probability()[i];
+            }
+            proposals.add(proposal);
         }
         AllocationProposal.persist(proposals);
         audit.record(AuditTrail.Action.CREATE, RESOURCE, run.id, run.municipalityCode, run.effectModelVersion,

@@ -17,6 +17,9 @@ public record AllocationRunView(
         @Schema(description = "Version of the effect model behind the expected effects") String effectModelVersion,
         @Schema(description = "Version of the intervention catalogue") String catalogueVersion,
         Instant createdAt,
+        @Schema(description = "The municipality's tie randomisation setting (its change) under which the run drew the last places "
+                + "among near-tied clients; null: randomisation was off and the solver's allocation stands", nullable = true)
+        UUID tieRandomisationChangeId,
         Summary summary,
         @Schema(description = "Each client of the cohort, in the cohort's order (oldest intake first). Left out (null) of the "
                 + "answer to the POST, which is kept for retries and names no client: GET the run for them", nullable = true)
@@ -142,7 +145,10 @@ public record AllocationRunView(
                     + "the client's personal data were erased", nullable = true) Effect expectedEffect,
             @Schema(description = "Statistically tied with the best alternative at the constraints' prices") boolean nearTie,
             @Schema(description = "The alternative it is tied with (NONE for nothing); null when not a near-tie", nullable = true)
-            String nearTieWith) {
+            String nearTieWith,
+            @Schema(description = "In a run that drew among near-tied clients for an option's last places: the probability with "
+                    + "which the draw gave this client what is proposed (the place, or nothing); null outside the draw",
+                    nullable = true, example = "0.5") Double drawProbability) {
     }
 
     @Schema(name = "AllocationEffect")
@@ -174,8 +180,8 @@ public record AllocationRunView(
                         .map(l -> new FairnessLimit(l.attribute(), l.group(), l.interventionCode(), l.minimumRatio(), l.cohortShare(),
                                 l.recipientShare(), l.recipientShareWithoutLimits(), l.costPlacements())).toList());
         List<Proposal> items = proposals == null ? null : proposals.stream().map(p -> new Proposal(p.intakeId, p.clientId, p.interventionCode, p.ownBestCode,
-                Effect.of(p), p.nearTie, p.nearTieWith)).toList();
+                Effect.of(p), p.nearTie, p.nearTieWith, p.drawProbability)).toList();
         return new AllocationRunView(run.id, run.municipalityCode, run.period, run.horizonMonths, plan.id, plan.version,
-                run.effectModelVersion, run.catalogueVersion, run.createdAt, summary, items);
+                run.effectModelVersion, run.catalogueVersion, run.createdAt, run.tieRandomisationChangeId, summary, items);
     }
 }

@@ -48,7 +48,7 @@ public class TieRandomisationService {
 
     /** The change that has randomisation switched on now; empty when it is off (or was never switched on). */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<TieRandomisationChange> switchedOn(String municipalityCode) {
+    public Optional<TieRandomisationChange> switchedOn(String municipalityCode) {
         return TieRandomisationChange.inForce(municipalityCode, Instant.now()).filter(change -> change.enabled);
     }
 }

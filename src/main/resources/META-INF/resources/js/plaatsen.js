@@ -113,7 +113,8 @@ function render(run, limitAsked) {
   $('samenvatting').textContent = `Naar verwachting ${decimals(s.expectedGain.placements, 1)} klanten extra aan het werk binnen `
     + `${run.horizonMonths} maanden (95 %: ${decimals(s.expectedGain.lower, 1)} tot ${decimals(s.expectedGain.upper, 1)}), tegenover niemand iets geven. `
     + `${s.treated} van de ${s.cohortSize} klanten krijgen een plaats; kosten ${fmt.euros(s.costEuros)} van ${fmt.euros(s.budgetEuros)}. `
-    + `${s.nearTies} bijna-gelijkspelen.`;
+    + `${s.nearTies} bijna-gelijkspelen`
+    + (run.tieRandomisationChangeId ? '; om de laatste plaatsen is tussen bijna-gelijke klanten geloot.' : '.');
   const curve = s.gainAgainstBudget.map(p => ({ label: fmt.euros(p.budgetEuros), value: p.placements, text: decimals(p.placements, 1) }));
   $('budget-grafiek').replaceChildren(barChart(curve, 'Verwacht aantal klanten extra aan het werk per budget'));
   $('budget-tabel').innerHTML = `<thead><tr><th scope="col">Budget</th><th scope="col" class="getal">Klanten extra aan het werk</th></tr></thead>
@@ -138,7 +139,8 @@ function render(run, limitAsked) {
     <th scope="col" class="getal">Verwacht effect (procentpunt)</th><th scope="col">Bijna-gelijkspel</th></tr></thead><tbody>${run.proposals.map(p =>
     `<tr><td><code>${escape(p.intakeId.slice(0, 8))}</code></td><td>${escape(name(p.interventionCode))}</td><td>${escape(name(p.ownBestInterventionCode))}</td>
       <td class="getal">${p.expectedEffect ? fmt.points(p.expectedEffect.pointEstimate) : '–'}</td>
-      <td>${p.nearTie ? `ja, met ${escape(name(p.nearTieWith))}` : 'nee'}</td></tr>`).join('')}</tbody>`;
+      <td>${p.nearTie ? `ja, met ${escape(name(p.nearTieWith))}` : 'nee'}${p.drawProbability != null
+        ? ` (geloot, kans ${fmt.percent(p.drawProbability)})` : ''}</td></tr>`).join('')}</tbody>`;
   $('resultaat').hidden = false;
 }
 

@@ -293,6 +293,48 @@ class AllocationRunTest {
     }
 
     /** The proposal is one the klantmanager's own advice lists with an effect: eligible, with comparable history. */
+    /**
+     * With the municipality's tie randomisation on, the near-tied clients draw for an option's last places: the
+     * run names the setting that allowed it, each client in a draw has its probability, and the places and the
+     * budget hold as before. Off again, the solver's allocation stands and nothing is drawn.
+     */
+    @Test
+    void withTieRandomisationOnTheNearTiedClientsDrawForTheLastPlaces() {
+        String municipality = "GM0985";
+        Caller klantmanager = Caller.klantmanagerOf(municipality);
+        Caller teamLead = Caller.of(Roles.TEAM_LEAD, municipality);
+        List<String> cohort = caseload(klantmanager, 14);
+        put(teamLead, "/api/v1/capacity-plans/" + municipality + "/2027-Q3", Map.of("budgetEuros", 20000, "places", PLACES)).statusCode(200);
+        String setting = "/api/v1/municipalities/" + municipality + "/tie-randomisation";
+        String changeId = put(teamLead, setting, Map.of("enabled", true)).statusCode(200).extract().path("changeId");
+
+        JsonPath run = allocate(teamLead, municipality, cohort);
+        assertEquals(changeId, run.getString("tieRandomisationChangeId"));
+        List<Map<String, Object>> proposals = run.getList("proposals");
+        List<Map<String, Object>> drawn = proposals.stream().filter(p -> p.get("drawProbability") != null).toList();
+        assertTrue(!drawn.isEmpty(), "this cohort has clients near-tied for the last places: " + run.getInt("summary.nearTies"));
+        for (Map<String, Object> p : drawn) {
+            double probability = ((Number) p.get("drawProbability")).doubleValue();
+            assertTrue(Boolean.TRUE.equals(p.get("nearTie")) && probability > 0 && probability < 1, p.toString());
+        }
+        Map<String, Long> used = proposals.stream().collect(java.util.stream.Collectors.groupingBy(p -> (String) p.get("interventionCode"),
+                java.util.stream.Collectors.counting()));
+        PLACES.forEach(place -> assertTrue(used.getOrDefault((String) place.get("interventionCode"), 0L) <= (Integer) place.get("places"),
+                place + " " + used));
+        assertTrue(run.getDouble("summary.costEuros") <= 20000);
+
+        put(teamLead, setting, Map.of("enabled", false)).statusCode(200);
+        JsonPath off = allocate(teamLead, municipality, cohort);
+        assertEquals(null, off.getString("tieRandomisationChangeId"));
+        assertTrue(off.getList("proposals.drawProbability").stream().allMatch(java.util.Objects::isNull));
+    }
+
+    private static JsonPath allocate(Caller teamLead, String municipality, List<String> cohort) {
+        String location = teamLead.post("/api/v1/allocation-runs", Map.of("municipalityCode", municipality, "period", "2027-Q3",
+                "intakeIds", cohort)).statusCode(201).extract().header("Location");
+        return teamLead.given().get(location).then().statusCode(200).extract().jsonPath();
+    }
+
     private static void assertEligibleWithHistory(Caller klantmanager, String intakeId, String code) {
         JsonPath advice = klantmanager.given().queryParam("horizonMonths", 24).get("/api/v1/intakes/" + intakeId + "/recommendations")
                 .then().statusCode(200).extract().jsonPath();

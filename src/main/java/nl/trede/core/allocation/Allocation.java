@@ -36,6 +36,25 @@ public record Allocation(List<Placement> placements, double totalEffect, double 
     public record Placement(int offer, boolean nearTie, int rival) {
     }
 
+    /** The allocation of these placements, its total and interval summed from the candidates' effects. */
+    static Allocation of(List<Placement> placements, List<Candidate> candidates, double bound, double[] placePrices,
+                         double budgetPrice, double[] limitPrices, int[] placesUsed, double costEuros) {
+        double total = 0;
+        double lower = 0;
+        double upper = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            int o = placements.get(i).offer();
+            if (o != NOTHING) {
+                Candidate c = candidates.get(i);
+                total += c.effect()[o];
+                lower += c.lower()[o];
+                upper += c.upper()[o];
+            }
+        }
+        return new Allocation(List.copyOf(placements), total, lower, upper, bound, placePrices, budgetPrice, limitPrices, placesUsed,
+                costEuros);
+    }
+
     /** How many clients get an intervention. */
     public int treated() {
         return (int) placements.stream().filter(p -> p.offer() != NOTHING).count();

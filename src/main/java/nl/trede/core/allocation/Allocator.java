@@ -280,26 +280,16 @@ public final class Allocator {
             List<Candidate> candidates = problem.candidates();
             int k = problem.offers().size();
             List<Allocation.Placement> placements = new ArrayList<>(candidates.size());
-            double total = 0;
-            double lower = 0;
-            double upper = 0;
             for (int i = 0; i < candidates.size(); i++) {
-                Candidate c = candidates.get(i);
-                int o = offerOf[i];
-                if (o != Allocation.NOTHING) {
-                    total += c.effect()[o];
-                    lower += c.lower()[o];
-                    upper += c.upper()[o];
-                }
-                placements.add(placement(i, o));
+                placements.add(placement(i, offerOf[i]));
             }
             double[] placePrices = new double[k];
             for (int o = 0; o < k; o++) {
                 placePrices[o] = places[o].dualValue();
             }
             double[] limitPrices = Arrays.stream(limits).mapToDouble(MPConstraint::dualValue).toArray();
-            return new Allocation(placements, total, lower, upper, solver.objective().value(), placePrices, budget.dualValue(),
-                    limitPrices, used, cost);
+            return Allocation.of(placements, candidates, solver.objective().value(), placePrices, budget.dualValue(), limitPrices, used,
+                    cost);
         }
 
         /**
