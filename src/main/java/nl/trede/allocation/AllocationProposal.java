@@ -38,6 +38,11 @@ public class AllocationProposal extends ClientFact {
     @Column(name = "draw_probability")
     public Double drawProbability;
 
+    /** Every proposal made for these intakes, oldest first. */
+    public static List<AllocationProposal> ofIntakes(List<UUID> intakeIds) {
+        return list("intakeId in ?1 order by createdAt", intakeIds);
+    }
+
     static List<AllocationProposal> ofRun(UUID runId) {
         return list("runId = ?1 order by position", runId);
     }

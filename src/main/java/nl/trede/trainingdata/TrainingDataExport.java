@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.trede.allocation.AllocationProposal;
 import nl.trede.decision.Decision;
 import nl.trede.draw.Draw;
 import nl.trede.intake.Intake;
@@ -96,15 +97,38 @@ public class TrainingDataExport {
                         Collectors.mapping(o -> new PaidWorkLabel.Observation(o.observedOn, o.status), Collectors.toList())));
         List<UUID> drawIds = decisions.stream().map(d -> d.drawId).filter(Objects::nonNull).distinct().toList();
         Map<UUID, Draw> draws = drawIds.isEmpty() ? Map.of() : byId(Draw.<Draw>list("id in ?1", drawIds), d -> d.id);
+        Map<UUID, List<AllocationProposal>> proposals = AllocationProposal.ofIntakes(ids(decisions, d -> d.intakeId)).stream()
+                .collect(Collectors.groupingBy(p -> p.intakeId));
         List<TrainingRow> rows = decisions.stream().filter(d -> !intakes.get(d.intakeId).erased)
-                .map(d -> row(d, intakes.get(d.intakeId), advice.get(d.recommendationId), d.drawId == null ? null : draws.get(d.drawId),
+                .map(d -> row(d, intakes.get(d.intakeId), advice.get(d.recommendationId),
+                        assignmentProbability(d, d.drawId == null ? null : draws.get(d.drawId), proposals.getOrDefault(d.intakeId, List.of())),
                         observations.getOrDefault(d.clientId, List.of()), today))
                 .toList();
         Decision last = decisions.get(decisions.size() - 1);
         return new Page(rows, last.createdAt, last.id, decisions.size() == pageSize);
     }
 
-    private static TrainingRow row(Decision decision, Intake intake, Recommendation advice, Draw draw,
+    /**
+     * The known probability of what the decision gave: from the draw among the client's tied options it
+     * followed, or else from the last allocation run before it, where that run drew this client's place and
+     * the decision gave what it proposed. Null when the klantmanager chose otherwise, or nothing was drawn.
+     */
+    private static Double assignmentProbability(Decision decision, Draw draw, List<AllocationProposal> proposals) {
+        List<String> codes = decision.chosenCodes();
+        if (draw != null) {
+            return draw.result().assignmentProbability(codes);
+        }
+        AllocationProposal latest = null;
+        for (AllocationProposal p : proposals) {
+            if (!p.createdAt.isAfter(decision.createdAt)) {
+                latest = p;
+            }
+        }
+        return latest != null && latest.drawProbability != null && TrainingRow.asOneOption(codes).equals(latest.interventionCode)
+                ? latest.drawProbability : null;
+    }
+
+    private static TrainingRow row(Decision decision, Intake intake, Recommendation advice, Double assignmentProbability,
                                    List<PaidWorkLabel.Observation> observations, LocalDate today) {
         LocalDate decidedOn = LocalDate.ofInstant(decision.createdAt, ZONE);
         List<String> codes = decision.chosenCodes();
@@ -112,7 +136,7 @@ public class TrainingDataExport {
                 intake.profile(), intake.probability, intake.category, decision.adjustedCategory, advice.advice(), codes,
                 TrainingRow.asOneOption(codes), decision.override, decision.reasonCode, decision.note,
                 PaidWorkLabel.within(12, decidedOn, observations, today), PaidWorkLabel.within(24, decidedOn, observations, today),
-                draw == null ? null : draw.result().assignmentProbability(codes));
+                assignmentProbability);
     }
 
     private static List<UUID> ids(List<Decision> decisions, Function<Decision, UUID> id) {

@@ -18,7 +18,7 @@ public enum TrainingDataFormat {
      * same tools read both; the advice as {@code advisedRanking} (codes in rank order, space
      * separated) and {@code advisedEffects} ({@code CODE=pp}, empty after {@code =} without
      * comparable history), and {@code assignmentProbability}: the probability of what was given where
-     * the decision followed a recorded draw among tied options, empty otherwise.
+     * the decision followed a recorded draw (among tied options, or for an allocation run's last places), empty otherwise.
      */
     CSV("text/csv", "csv") {
         @Override

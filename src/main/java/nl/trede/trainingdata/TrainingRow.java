@@ -15,8 +15,9 @@ import nl.trede.decision.ReasonCode;
  * @param intervention          what was given as one option: a single code, {@code NONE}, or several codes
  *                              sorted and joined with {@code +} (a combination is an option of its own)
  * @param assignmentProbability the probability with which what was given was assigned, where the
- *                              decision followed a recorded draw among tied options; null otherwise
- *                              (no draw, or a deviation from it: then the assignment is the
+ *                              decision followed a recorded draw: among the client's tied options, or
+ *                              among near-tied clients for an allocation run's last places; null
+ *                              otherwise (no draw, or a deviation from it: then the assignment is the
  *                              klantmanager's, with no known probability)
  */
 public record TrainingRow(UUID decisionId, UUID clientId, UUID intakeId, String municipalityCode, LocalDate decidedOn,

@@ -323,8 +323,19 @@ class AllocationRunTest {
                 place + " " + used));
         assertTrue(run.getDouble("summary.costEuros") <= 20000);
 
+        // the klantmanager follows a drawn proposal: the training data carry its probability as known
+        Map<String, Object> followed = drawn.get(0);
+        String intakeId = (String) followed.get("intakeId");
+        klantmanager.given().get("/api/v1/intakes/" + intakeId + "/recommendations").then().statusCode(200);
+        klantmanager.post("/api/v1/intakes/" + intakeId + "/decisions", Map.of("interventionCodes", List.of(followed.get("interventionCode")),
+                "klantmanagerId", klantmanager.account(), "reasonCode", "CAPACITY")).statusCode(201);
+        String rows = Caller.of("data-scientist", municipality).given().queryParam("municipalityCode", municipality)
+                .accept("application/x-ndjson").get("/api/v1/training-data").then().statusCode(200).extract().asString();
+        JsonPath row = new JsonPath(rows.lines().filter(l -> l.contains(intakeId)).findFirst().orElseThrow());
+        assertEquals(((Number) followed.get("drawProbability")).doubleValue(), row.getDouble("assignmentProbability"), 1e-6);
+
         put(teamLead, setting, Map.of("enabled", false)).statusCode(200);
-        JsonPath off = allocate(teamLead, municipality, cohort);
+        JsonPath off = allocate(teamLead, municipality, cohort.stream().filter(id -> !id.equals(intakeId)).toList());
         assertEquals(null, off.getString("tieRandomisationChangeId"));
         assertTrue(off.getList("proposals.drawProbability").stream().allMatch(java.util.Objects::isNull));
     }
