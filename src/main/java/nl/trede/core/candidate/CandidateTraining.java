@@ -167,6 +167,15 @@ public final class CandidateTraining {
         for (PositivityProblem problem : positivity) {
             progress.report("evaluating against the active set", 0.75, "positivity: " + problem.message());
         }
+        for (EffectModelTrainer.ArmFit arm : effects.arms()) {
+            if (arm.priorWidening() > 0) {
+                progress.report("evaluating against the active set", 0.75, String.format(Locale.ROOT, "prior: %s at %d months, this "
+                                + "history's average effect %+.1f pp [%+.1f, %+.1f] contradicts the literature beyond both uncertainties; "
+                                + "its prior's sd is widened by %.1f pp, so the data weigh more", arm.intervention().code(), arm.horizon(),
+                        100 * arm.fit().arm(1).ate(), 100 * arm.fit().arm(1).ateLower(), 100 * arm.fit().arm(1).ateUpper(),
+                        100 * arm.priorWidening()));
+            }
+        }
 
         CandidateEvaluation.ModelSet candidate = new CandidateEvaluation.ModelSet(distance.model(), effects.model());
         CandidateEvaluation.Settings evaluationSettings = CandidateEvaluation.Settings.defaults();
@@ -271,9 +280,12 @@ public final class CandidateTraining {
                                 List<PositivityProblem> positivity, List<String> limits) {
     }
 
-    /** One intervention at one horizon: the doubly robust average effect over its eligible clients, in percentage points. */
+    /**
+     * One intervention at one horizon: the doubly robust average effect over its eligible clients, in percentage
+     * points, and how far the literature prior's sd was widened because this history contradicts it (0: it agrees).
+     */
     public record ArmResult(int horizonMonths, String intervention, int eligibleClients, int treatedClients, double ate,
-                            double ateLower, double ateUpper, double offSupportShare) {
+                            double ateLower, double ateUpper, double offSupportShare, double priorWidening) {
     }
 
     private static ModelArtefact effectArtefact(EffectModelTrainer.Fit fit, EffectModelTrainer.Settings settings,
@@ -281,8 +293,8 @@ public final class CandidateTraining {
         byte[] model = fit.model().toJson();
         List<ArmResult> arms = fit.arms().stream().map(a -> new ArmResult(a.horizon(), a.intervention().code(), a.eligible(),
                 a.treated(), EffectModelTrainer.pp(a.fit().arm(1).ate()), EffectModelTrainer.pp(a.fit().arm(1).ateLower()),
-                EffectModelTrainer.pp(a.fit().arm(1).ateUpper()), EffectModelTrainer.round(a.fit().arm(1).offSupportShare(), 4)))
-                .toList();
+                EffectModelTrainer.pp(a.fit().arm(1).ateUpper()), EffectModelTrainer.round(a.fit().arm(1).offSupportShare(), 4),
+                EffectModelTrainer.pp(a.priorWidening()))).toList();
         RunEffectCard card = new RunEffectCard(settings.version(),
                 "client-level causal effect of each intervention on P(paid work within 12 / 24 months), versus NONE",
                 "percentage points", settings.version() + ".json", Sha256.hex(model), regenerate, fitData.description(),

@@ -125,6 +125,29 @@ class CandidateTrainingTest {
         assertEquals(9, effects.stored().models().stream().filter(a -> a.horizonMonths() == 12).count(), "the other options are learned");
     }
 
+    /** Where the history contradicts the literature, the run's log and the effect card say for which options, and by how much. */
+    @Test
+    void aRunSaysWhereTheHistoryContradictedTheLiterature() throws IOException {
+        List<TrainingRecord> records = TestHistories.LOCAL.generate(3000, 7).trainingData().records();
+        List<String> log = new ArrayList<>();
+        CandidateTraining.Result result = CandidateTraining.train(TrainingData.of("local", records),
+                records.stream().map(r -> ProtectedAttributes.NONE_RECORDED).toList(), active(), "test", "test",
+                new CandidateTraining.Settings(5, 0.25, CandidateTraining.DistanceCandidates.LOGISTIC_REGRESSION, 20_000, 5_000, 2, 2),
+                (stage, fraction, line) -> log.add(line));
+        List<JsonNode> widened = new ArrayList<>();
+        JSON.readTree(result.effects().card()).get("averageEffects").forEach(a -> {
+            if (a.get("priorWidening").asDouble() > 0) {
+                widened.add(a);
+            }
+        });
+        assertTrue(!widened.isEmpty(), "local's programmes work otherwise than the literature says");
+        for (JsonNode arm : widened) {
+            String named = "prior: " + arm.get("intervention").asText() + " at " + arm.get("horizonMonths").asInt() + " months";
+            assertTrue(log.stream().anyMatch(l -> l.startsWith(named) && l.contains(String.format(java.util.Locale.ROOT,
+                    "widened by %.1f pp", arm.get("priorWidening").asDouble()))), named + " in " + log);
+        }
+    }
+
     private static CandidateEvaluation.ModelSet active() throws IOException {
         return new CandidateEvaluation.ModelSet(
                 TribuoDistanceModel.fromBytes(ModelFiles.readActive(Path.of("models"), ModelFiles.DISTANCE).bytes(),
