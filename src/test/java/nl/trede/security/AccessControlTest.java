@@ -120,7 +120,7 @@ class AccessControlTest {
                 new Endpoint("POST /score-batches", Set.of(Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.DATA_SCIENTIST), 200,
                         f -> r -> r.contentType("application/x-ndjson").body("{\"age\": 40}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/score-batches").then()),
                 new Endpoint("GET /interventions", union(MUNICIPAL_ROLES, Roles.TEAM_LEAD), 200, f -> r -> r.get("/api/v1/interventions").then()),
-                new Endpoint("GET /models", MUNICIPAL_ROLES, 200, f -> r -> r.get("/api/v1/models").then()),
+                new Endpoint("GET /models", union(MUNICIPAL_ROLES, Roles.TEAM_LEAD), 200, f -> r -> r.get("/api/v1/models").then()),
                 new Endpoint("GET /override-rates", Set.of(Roles.KLANTMANAGER, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN), 200,
                         f -> r -> r.queryParam("municipalityCode", "GM0599").get("/api/v1/override-rates").then()),
                 new Endpoint("GET /audit-trail", Set.of(Roles.AUDITOR), 200, f -> r -> r.get("/api/v1/audit-trail").then()),
