@@ -99,8 +99,8 @@ public class AllocationRunService {
         AllocationProblem problem = new AllocationProblem(offers, plan.budgetEuros, candidates, limits(request.fairnessLimits(), recorded, offers));
         Allocation solved = allocator.solve(problem);
         // where the municipality has tie randomisation on, the near-tied clients draw for the last places
-        Optional<TieRandomisationChange> lottery = tieRandomisation.switchedOn(request.municipalityCode());
-        TieLottery.Drawn drawn = lottery.isPresent() ? TieLottery.draw(problem, solved, random) : null;
+        Optional<TieRandomisationChange> setting = tieRandomisation.switchedOn(request.municipalityCode());
+        TieLottery.Drawn drawn = setting.flatMap(on -> TieLottery.draw(problem, solved, random)).orElse(null);
         Allocation allocation = drawn == null ? solved : drawn.allocation();
 
         AllocationRun run = new AllocationRun();
@@ -117,7 +117,7 @@ public class AllocationRunService {
         run.summary = summary(problem, allocation, comparison).write();
         run.createdAt = Instant.now();
         run.createdBy = user.id();
-        run.tieRandomisationChangeId = lottery.map(change -> change.id).orElse(null);
+        run.tieRandomisationChangeId = drawn == null ? null : setting.get().id;
         run.persist();
         List<AllocationProposal> proposals = new ArrayList<>();
         for (int i = 0; i < cohort.size(); i++) {

@@ -18,7 +18,8 @@ public record AllocationRunView(
         @Schema(description = "Version of the intervention catalogue") String catalogueVersion,
         Instant createdAt,
         @Schema(description = "The municipality's tie randomisation setting (its change) under which the run drew the last places "
-                + "among near-tied clients; null: randomisation was off and the solver's allocation stands", nullable = true)
+                + "among near-tied clients; null: randomisation was off, or the run had fairness limits (which a draw could break), and "
+                + "the solver's allocation stands", nullable = true)
         UUID tieRandomisationChangeId,
         Summary summary,
         @Schema(description = "Each client of the cohort, in the cohort's order (oldest intake first). Left out (null) of the "

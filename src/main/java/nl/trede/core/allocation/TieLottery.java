@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -32,13 +33,14 @@ public final class TieLottery {
     private TieLottery() {
     }
 
-    public static Drawn draw(AllocationProblem problem, Allocation allocation, Random random) {
+    /** The allocation after the draw; empty where the problem allows none (it has group limits). */
+    public static Optional<Drawn> draw(AllocationProblem problem, Allocation allocation, Random random) {
+        if (!problem.groupLimits().isEmpty()) {
+            return Optional.empty();
+        }
         int n = problem.candidates().size();
         double[] probability = new double[n];
         Arrays.fill(probability, Double.NaN);
-        if (!problem.groupLimits().isEmpty()) {
-            return new Drawn(allocation, probability);
-        }
         List<Allocation.Placement> placements = new ArrayList<>(allocation.placements());
         for (int o = 0; o < problem.offers().size(); o++) {
             List<Integer> pool = new ArrayList<>();
@@ -63,7 +65,7 @@ public final class TieLottery {
                 probability[i] = drawn ? places / (double) pool.size() : 1 - places / (double) pool.size();
             }
         }
-        return new Drawn(Allocation.of(placements, problem.candidates(), allocation.bound(), allocation.placePrices(),
-                allocation.budgetPrice(), allocation.limitPrices(), allocation.placesUsed(), allocation.costEuros()), probability);
+        return Optional.of(new Drawn(Allocation.of(placements, problem.candidates(), allocation.bound(), allocation.placePrices(),
+                allocation.budgetPrice(), allocation.limitPrices(), allocation.placesUsed(), allocation.costEuros()), probability));
     }
 }

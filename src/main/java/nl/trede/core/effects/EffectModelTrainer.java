@@ -254,7 +254,7 @@ public final class EffectModelTrainer {
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
                         features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
-        return new ArmFit(h, intervention, data.size(), data.armSizes()[1], priorWidening(records, intervention, h, fit.arm(1)), fit);
+        return new ArmFit(h, intervention, data.size(), sizes[1], priorWidening(records, intervention, h, fit.arm(1)), fit);
     }
 
     /**
