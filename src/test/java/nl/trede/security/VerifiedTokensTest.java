@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.trede.Caller;
 import nl.trede.Requests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +33,21 @@ class VerifiedTokensTest {
     @Inject
     VerifiedTokens verifiedTokens;
 
+    @Inject
+    @Any
+    Instance<IdentityProvider<?>> providers;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter reused;
+
+    @BeforeEach
+    void findTheReuseCounter() {
+        // The counter the cache registers when first used, or, before that, the one it will find.
+        reused = metrics.counter("trede.verified.tokens.reused");
+    }
+
     @Test
     void aTokenSeenBeforeIsRecognisedWithoutASecondVerification() {
         String token = caseSystemToken(3600);
@@ -33,6 +55,27 @@ class VerifiedTokensTest {
         assertEquals(200, scoreWith(token));
         assertTrue(verifiedTokens.recognises(token));
         assertEquals(200, scoreWith(token));
+    }
+
+    @Test
+    void theNextRequestWithAVerifiedTokenIsAnsweredFromTheCache() {
+        String token = caseSystemToken(3600);
+        assertEquals(200, scoreWith(token));
+        double before = reused.count();
+        assertEquals(200, scoreWith(token));
+        assertEquals(200, scoreWith(token));
+        assertEquals(before + 2, reused.count(), "both later requests skip the second signature check");
+    }
+
+    @Test
+    void theCacheIsAskedBeforeEveryOtherVerifierOfBearerTokens() {
+        List<IdentityProvider<?>> others = providers.stream()
+                .filter(provider -> provider.getRequestType() == TokenAuthenticationRequest.class)
+                .filter(provider -> !(provider instanceof VerifiedTokens)).toList();
+        assertFalse(others.isEmpty(), "the OpenID Connect verifier is among the providers");
+        for (IdentityProvider<?> other : others) {
+            assertTrue(verifiedTokens.priority() > other.priority(), other + " would be asked first or in random order");
+        }
     }
 
     @Test
