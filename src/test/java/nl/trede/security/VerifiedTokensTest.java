@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
@@ -35,7 +34,7 @@ class VerifiedTokensTest {
 
     @Inject
     @Any
-    Instance<IdentityProvider<?>> providers;
+    Instance<HttpAuthenticationMechanism> mechanisms;
 
     @Inject
     MeterRegistry metrics;
@@ -68,14 +67,23 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theCacheIsAskedBeforeEveryOtherVerifierOfBearerTokens() {
-        List<IdentityProvider<?>> others = providers.stream()
-                .filter(provider -> provider.getRequestType() == TokenAuthenticationRequest.class)
-                .filter(provider -> !(provider instanceof VerifiedTokens)).toList();
-        assertFalse(others.isEmpty(), "the OpenID Connect verifier is among the providers");
-        for (IdentityProvider<?> other : others) {
-            assertTrue(verifiedTokens.priority() > other.priority(), other + " would be asked first or in random order");
+    void theCacheIsAskedBeforeTheOpenIdConnectMechanism() {
+        List<HttpAuthenticationMechanism> others = mechanisms.stream()
+                .filter(mechanism -> !(mechanism instanceof VerifiedTokens)).toList();
+        assertFalse(others.isEmpty(), "the OpenID Connect mechanism is among the mechanisms");
+        for (HttpAuthenticationMechanism other : others) {
+            assertTrue(verifiedTokens.getPriority() > other.getPriority(), other + " would be asked first or in random order");
         }
+    }
+
+    @Test
+    void aTokenRefusedAfterItsVerificationIsNeverRemembered() {
+        String subject = "x".repeat(SubjectLength.MAX + 1);
+        String token = Jwt.subject(subject).upn(subject).groups(Set.of(Roles.CASE_SYSTEM))
+                .claim("municipalities", List.of("GM0599")).expiresIn(3600).sign();
+        assertEquals(401, scoreWith(token));
+        assertFalse(verifiedTokens.recognises(token));
+        assertEquals(401, scoreWith(token));
     }
 
     @Test

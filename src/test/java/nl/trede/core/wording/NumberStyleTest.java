@@ -23,6 +23,26 @@ class NumberStyleTest {
         assertEquals(String.format(Locale.ROOT, "%+." + decimals + "f", value), NumberStyle.ENGLISH.signed(value, decimals));
     }
 
+    @Property(tries = 5000)
+    void largeNumbersAndManyDecimalsAreFormattersOwn(@ForAll @DoubleRange(min = -2e9, max = 2e9) double value,
+                                                    @ForAll @IntRange(min = 0, max = 7) int decimals) {
+        assertEquals(String.format(NL, "%." + decimals + "f", value), NumberStyle.DUTCH.fixed(value, decimals));
+        assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", value), NumberStyle.ENGLISH.fixed(value, decimals));
+    }
+
+    /** Where a shortcut would go wrong first: on and a hair beside the halves of the last decimal. */
+    @Property(tries = 5000)
+    void numbersAtAndBesideAHalfAreFormattersOwn(@ForAll @IntRange(min = -2_000_000, max = 2_000_000) int units,
+                                                @ForAll @IntRange(min = 0, max = 4) int decimals,
+                                                @ForAll @IntRange(min = -3, max = 3) int ulps) {
+        double value = (units + 0.5) / Math.pow(10, decimals);
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            value = ulps > 0 ? Math.nextUp(value) : Math.nextDown(value);
+        }
+        assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", value), NumberStyle.ENGLISH.fixed(value, decimals));
+        assertEquals(String.format(NL, "%+." + decimals + "f", value), NumberStyle.DUTCH.signed(value, decimals));
+    }
+
     @Property(tries = 2000)
     void groupedNumbersAreFormattersOwn(@ForAll long value) {
         assertEquals(String.format(NL, "%,d", value), NumberStyle.DUTCH.grouped(value));
