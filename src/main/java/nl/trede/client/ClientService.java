@@ -33,20 +33,22 @@ public class ClientService {
     public Client findOrRegister(String municipalityCode, String clientReference) {
         user.requireActingFor(municipalityCode);
         return find(municipalityCode, clientReference).orElseGet(() -> {
-            registerIfNew(municipalityCode, hasher.hash(municipalityCode, clientReference));
-            return find(municipalityCode, clientReference).orElseThrow();
+            UUID id = UUID.randomUUID();
+            // Registered here: read back by its key. Registered by another transaction meanwhile: by its reference.
+            return registerIfNew(id, municipalityCode, hasher.hash(municipalityCode, clientReference))
+                    ? Client.findById(id) : find(municipalityCode, clientReference).orElseThrow();
         });
     }
 
     /** Insert-or-nothing on the unique (municipality, reference hash): PostgreSQL and H2 in PostgreSQL mode. */
-    private static void registerIfNew(String municipalityCode, String hash) {
-        Client.getEntityManager().createNativeQuery("INSERT INTO client (id, municipality_code, reference_hash, created_at)"
+    private static boolean registerIfNew(UUID id, String municipalityCode, String hash) {
+        return Client.getEntityManager().createNativeQuery("INSERT INTO client (id, municipality_code, reference_hash, created_at)"
                         + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                .setParameter(1, UUID.randomUUID())
+                .setParameter(1, id)
                 .setParameter(2, municipalityCode)
                 .setParameter(3, hash)
                 .setParameter(4, Instant.now())
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
