@@ -156,8 +156,9 @@ public final class DrLearnerModel {
         }
         double[] z = standardise(x);
         double[] e = propensitiesOfStandardised(z);
-        ClientEffects.DataCovariance dataCovariance = (a, b) ->
-                Matrices.quadraticForm(z, state.effectCovariance(), (a - 1) * columns, (b - 1) * columns, z);
+        ClientEffects.DataCovariance dataCovariance = (a, b) -> a == b
+                ? Matrices.symmetricQuadraticForm(z, state.effectCovariance(), (a - 1) * columns)
+                : Matrices.quadraticForm(z, state.effectCovariance(), (a - 1) * columns, (b - 1) * columns, z);
         List<ArmEffect> effects = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
             Support support = supportRule.check(x, e, k);

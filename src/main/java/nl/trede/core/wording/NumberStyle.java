@@ -22,22 +22,28 @@ public enum NumberStyle {
         this.groupingSeparator = groupingSeparator;
     }
 
-    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-    private static final long[] LONG_POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     /** As {@code %.Nf}: "0,90". */
     public String fixed(double value, int decimals) {
-        String quick = decimals < POWERS_OF_TEN.length ? quickFixed(value, decimals) : null;
-        return quick != null ? quick : exactFixed(value, decimals);
+        double magnitude = Math.abs(value);
+        String quick = decimals < POWERS_OF_TEN.length ? quickPlain(magnitude, decimals) : null;
+        String plain = quick != null ? quick
+                : BigDecimal.valueOf(magnitude).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        // A negative number that rounds to zero keeps its sign, as in Formatter.
+        String signed = Math.copySign(1.0, value) < 0 ? "-" + plain : plain;
+        return decimalSeparator == '.' ? signed : signed.replace('.', decimalSeparator);
     }
 
     /**
-     * The same digits without the shortest decimal form, which costs most of a sentence's time
-     * (JFR of bench/jmh.sh): below 10^9 units the product {@code |value| x 10^N} is within 10^-7
-     * of the shortest form's, so away from a half it rounds the same way. Near a half, nothing.
+     * The digits of a non-negative number without its shortest decimal form, which costs most of a
+     * sentence's time (JFR of bench/jmh.sh): below 10^9 units the product {@code magnitude x 10^N} is
+     * within 10^-7 of the shortest form's, so away from a half it rounds the same way (half-up).
+     * Near a half, or beyond, nothing.
      */
-    private String quickFixed(double value, int decimals) {
-        double scaled = Math.abs(value) * POWERS_OF_TEN[decimals];
+    private static String quickPlain(double magnitude, int decimals) {
+        long unit = POWERS_OF_TEN[decimals];
+        double scaled = magnitude * unit;
         if (!(scaled < 1e9)) {
             return null;
         }
@@ -47,26 +53,12 @@ public enum NumberStyle {
             return null;
         }
         long units = (long) whole + (fraction > 0.5 ? 1 : 0);
-        long unit = LONG_POWERS_OF_TEN[decimals];
-        StringBuilder out = new StringBuilder(16);
-        if (Math.copySign(1.0, value) < 0) {
-            out.append('-'); // a negative number that rounds to zero keeps its sign, as in Formatter
-        }
-        out.append(units / unit);
+        StringBuilder out = new StringBuilder(16).append(units / unit);
         if (decimals > 0) {
             String digits = Long.toString(units % unit);
-            out.append(decimalSeparator);
-            out.append("0".repeat(decimals - digits.length())).append(digits);
+            out.append('.').append("0".repeat(decimals - digits.length())).append(digits);
         }
         return out.toString();
-    }
-
-    private String exactFixed(double value, int decimals) {
-        String plain = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-        if (Math.copySign(1.0, value) < 0 && plain.charAt(0) != '-') {
-            plain = "-" + plain; // a negative number that rounds to zero keeps its sign, as in Formatter
-        }
-        return decimalSeparator == '.' ? plain : plain.replace('.', decimalSeparator);
     }
 
     /** As {@code %+.Nf}: "+1,5", "-0,3". */

@@ -32,8 +32,8 @@ class MatricesTest {
             x[i] = random.nextGaussian();
         }
         int offset = block * size;
-        double full = Matrices.quadraticForm(x, covariance, offset, offset, x.clone());
-        double half = Matrices.quadraticForm(x, covariance, offset, offset, x);
+        double full = Matrices.quadraticForm(x, covariance, offset, offset, x);
+        double half = Matrices.symmetricQuadraticForm(x, covariance, offset);
         assertEquals(full, half, 1e-9 * Math.max(1, Math.abs(full)));
     }
 }
