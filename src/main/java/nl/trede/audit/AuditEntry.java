@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,10 +18,12 @@ import nl.trede.core.digest.Sha256;
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 
-    /** The trail's global number, in the order entries were written (not part of the hash). */
+    /**
+     * The trail's global number, in the order entries were written (not part of the hash). The insert
+     * draws it from {@code audit_entry_seq} (the column's default) and returns it: no separate round trip.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
-    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public long seq;
     /** The chain this entry belongs to: the id of its {@link AuditHead}. */
     @Column(nullable = false)

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,16 +91,6 @@ public class AuditTrail {
         for (String municipality : orNone(user.municipalities())) {
             record(action, resourceType, resourceId, municipality, modelVersion);
         }
-    }
-
-    /** Of the given resources, the one an entry was recorded for last (by seq, the order of writing), if any. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> lastRecorded(String resourceType, List<UUID> resourceIds) {
-        if (resourceIds.isEmpty()) {
-            return Optional.empty();
-        }
-        return AuditEntry.<AuditEntry>find("resourceType = ?1 and resourceId in ?2 order by seq desc", resourceType,
-                resourceIds.stream().map(UUID::toString).toList()).firstResultOptional().map(e -> UUID.fromString(e.resourceId));
     }
 
     /** For acts of the system itself, such as the retention job, which has no caller. */

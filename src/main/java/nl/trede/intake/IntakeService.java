@@ -7,7 +7,6 @@ import java.util.UUID;
 import nl.trede.api.NotFound;
 import nl.trede.audit.AuditTrail;
 import nl.trede.audit.AuditTrail.Action;
-import nl.trede.client.Client;
 import nl.trede.client.ClientService;
 import nl.trede.core.distance.DistanceScore;
 import nl.trede.core.profile.IntakeProfile;
@@ -37,13 +36,13 @@ public class IntakeService {
 
     @Transactional
     public Intake record(IntakeRequest request) {
-        Client client = clients.findOrRegister(request.municipalityCode, request.clientReference);
+        UUID clientId = clients.findOrRegister(request.municipalityCode, request.clientReference);
         IntakeProfile profile = request.toProfile();
         ModelSet set = models.current();
         DistanceScore score = set.distance().score(profile);
 
         Intake intake = new Intake();
-        intake.newFactAbout(client.id, client.municipalityCode);
+        intake.newFactAbout(clientId, request.municipalityCode);
         intake.setProfile(profile);
         intake.probability = score.probability();
         intake.category = score.category().number();
@@ -52,7 +51,7 @@ public class IntakeService {
         intake.missingFields = JsonText.write(score.missingFields());
         intake.persist();
         audit.record(Action.CREATE, "intake", intake.id, intake.municipalityCode, intake.modelVersion);
-        recorded.fire(new IntakeRecorded(intake.id, client.id, intake.municipalityCode, profile, intake.probability, set));
+        recorded.fire(new IntakeRecorded(intake.id, clientId, intake.municipalityCode, profile, intake.probability, set));
         return intake;
     }
 

@@ -57,6 +57,16 @@ public class Recommendation extends ClientFact {
                 .firstResultOptional();
     }
 
+    /**
+     * Of the advice given for an intake, the one shown last: whose audit entry (its creation or a
+     * read) was written last. One query, not the intake's advice and then their entries.
+     */
+    static Optional<Recommendation> lastShown(UUID intakeId) {
+        return find("select r from Recommendation r, AuditEntry a where r.intakeId = ?1 and a.resourceType = ?2"
+                + " and a.resourceId = cast(r.id as String) order by a.seq desc", intakeId, RecommendationService.RESOURCE)
+                .firstResultOptional();
+    }
+
     public static List<Recommendation> ofIntake(UUID intakeId) {
         return list("intakeId = ?1 order by createdAt", intakeId);
     }

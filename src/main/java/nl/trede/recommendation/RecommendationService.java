@@ -79,8 +79,7 @@ public class RecommendationService {
     /** The advice last shown for this intake (at any horizon), if any was. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Recommendation> lastShown(UUID intakeId) {
-        return audit.lastRecorded(RESOURCE, Recommendation.ofIntake(intakeId).stream().map(r -> r.id).toList())
-                .map(id -> Recommendation.<Recommendation>findById(id));
+        return Recommendation.lastShown(intakeId);
     }
 
     /**

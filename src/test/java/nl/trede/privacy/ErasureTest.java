@@ -40,6 +40,9 @@ class ErasureTest {
 
     @Test
     void erasureRemovesPersonalDataAndTheClientIsNoLongerFound() {
+        // The trail from here on: earlier tests may have filled more than a page.
+        long before = QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_entry").getSingleResult()).longValue());
         Map<String, Object> body = intake();
         JsonPath created = clientWithHistory(body);
         String clientId = created.getString("clientId");
@@ -60,7 +63,7 @@ class ErasureTest {
             assertEquals("[]", intake.factors);
             assertTrue(Decision.<Decision>list("intakeId", intakeId).stream().allMatch(d -> d.note == null));
         });
-        String trail = as("auditor-rotterdam").queryParam("limit", 500).get("/api/v1/audit-trail").asString();
+        String trail = as("auditor-rotterdam").queryParam("afterSeq", before).queryParam("limit", 500).get("/api/v1/audit-trail").asString();
         assertTrue(trail.contains("\"ERASE\""));
         assertFalse(trail.contains("mantelzorger"));
     }
