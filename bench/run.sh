@@ -2,6 +2,7 @@
 # Throughput and latency of Trede's calls against the HTTP floor of the same server, in one run.
 #   bench/run.sh [seconds-per-call]        (default 15)
 #   PROFILE_DIR=dir bench/run.sh           also records a JFR profile of the service per call
+#                                          (JFR_SETTINGS=default for the lighter settings; "profile" as shipped)
 # Builds what is stale (the embedded build and, via bench/postgres.sh, the PostgreSQL build),
 # starts the packaged service on H2 (a throw-away file database, durable commits as shipped) and
 # then on PostgreSQL (database $BENCH_DB, default trede_bench, recreated; synchronous_commit as the

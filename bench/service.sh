@@ -59,7 +59,7 @@ half_rate_delay() { awk -v r="$1" 'BEGIN { printf "%.3f", 16 * 1000 / (r / 2) }'
 load() { # name url [wrk args...]
   local name=$1 url=$2; shift 2
   if [ -n "${PROFILE_DIR:-}" ]; then
-    jcmd "$PID" JFR.start name=bench settings=profile filename="$PROFILE_DIR/$name.jfr" >/dev/null
+    jcmd "$PID" JFR.start name=bench settings=${JFR_SETTINGS:-profile} filename="$PROFILE_DIR/$name.jfr" >/dev/null
   fi
   local ticks; ticks=$(service_cpu_ticks)
   RATE_DELAY_MS="${RATE_DELAY_MS:-}" wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/wrk-requests.lua "$@" "$url" > "$WORK/wrk.out"
