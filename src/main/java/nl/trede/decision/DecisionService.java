@@ -72,8 +72,8 @@ public class DecisionService {
         Optional<Recommendation> decidedOn = recommendations.shownFor(intake, adviceId, invalid);
         String drawn = draw.map(d -> d.drawnCode).orElse(null);
         OverrideRule.Verdict verdict = decidedOn.map(r -> drawn == null
-                ? OverrideRule.judge(r.advice(), intake.category, request.interventionCodes(), request.adjustedCategory(),
-                        request.reasonCode() != null)
+                ? OverrideRule.judge(r.topInterventionCode, r.tiedWithTop(), intake.category, request.interventionCodes(),
+                        request.adjustedCategory(), request.reasonCode() != null)
                 : OverrideRule.judgeAfterDraw(drawn, intake.category, request.interventionCodes(), request.adjustedCategory(),
                         request.reasonCode() != null)).orElse(null);
         if (verdict != null && verdict.reasonMissing()) {

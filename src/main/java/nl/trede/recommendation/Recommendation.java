@@ -51,6 +51,11 @@ public class Recommendation extends ClientFact {
         return AdviceBody.read(body, horizonMonths, new ShownAdvice.Versions(modelVersion, effectModelVersion, catalogueVersion));
     }
 
+    /** The options tied with the top, which a decision may choose instead of it without overriding the advice. */
+    public List<String> tiedWithTop() {
+        return AdviceBody.topTiedWith(body);
+    }
+
     static Optional<Recommendation> shown(UUID intakeId, int horizonMonths, ShownAdvice.Versions versions) {
         return find("intakeId = ?1 and horizonMonths = ?2 and modelVersion = ?3 and effectModelVersion = ?4 and catalogueVersion = ?5",
                 intakeId, horizonMonths, versions.distanceModel(), versions.effectModel(), versions.catalogue())

@@ -21,14 +21,16 @@ public final class OverrideRule {
     }
 
     /**
+     * @param top              the code of the advice's top option
+     * @param tiedWithTop      the codes of the options statistically tied with it
      * @param scoreCategory    the distance category of the intake's score
      * @param chosen           the chosen intervention codes
      * @param adjustedCategory the klantmanager's own category, or null when not adjusted
      * @param reasonGiven      whether the decision carries a reason code
      */
-    public static Verdict judge(ShownAdvice advice, int scoreCategory, List<String> chosen, Integer adjustedCategory,
-                                boolean reasonGiven) {
-        return verdict(followsAdvice(advice, chosen), scoreCategory, adjustedCategory, reasonGiven);
+    public static Verdict judge(String top, List<String> tiedWithTop, int scoreCategory, List<String> chosen,
+                                Integer adjustedCategory, boolean reasonGiven) {
+        return verdict(followsAdvice(top, tiedWithTop, chosen), scoreCategory, adjustedCategory, reasonGiven);
     }
 
     /**
@@ -49,8 +51,7 @@ public final class OverrideRule {
     }
 
     /** Exactly one option, and it is the top or tied with it. */
-    public static boolean followsAdvice(ShownAdvice advice, List<String> chosen) {
-        ShownAdvice.Option top = advice.top();
-        return chosen.size() == 1 && (chosen.get(0).equals(top.code()) || top.tiedWith().contains(chosen.get(0)));
+    public static boolean followsAdvice(String top, List<String> tiedWithTop, List<String> chosen) {
+        return chosen.size() == 1 && (chosen.get(0).equals(top) || tiedWithTop.contains(chosen.get(0)));
     }
 }

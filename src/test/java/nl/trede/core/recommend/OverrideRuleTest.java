@@ -29,7 +29,7 @@ class OverrideRuleTest {
     }
 
     private static OverrideRule.Verdict judge(List<String> chosen, Integer adjustedCategory, boolean reasonGiven) {
-        return OverrideRule.judge(ADVICE, SCORE_CATEGORY, chosen, adjustedCategory, reasonGiven);
+        return OverrideRule.judge(ADVICE.top().code(), ADVICE.top().tiedWith(), SCORE_CATEGORY, chosen, adjustedCategory, reasonGiven);
     }
 
     @Test
@@ -73,8 +73,8 @@ class OverrideRuleTest {
                 option("WAGE_SUBSIDY", 4.0, List.of()),
                 option("WORK_FIRST", 2.0, List.of("NONE")),
                 option("NONE", 0, List.of("WORK_FIRST"))), List.of());
-        assertTrue(OverrideRule.judge(advice, SCORE_CATEGORY, List.of("NONE"), null, true).override());
-        assertTrue(OverrideRule.judge(advice, SCORE_CATEGORY, List.of("WORK_FIRST"), null, true).override());
+        assertTrue(OverrideRule.judge(advice.top().code(), advice.top().tiedWith(), SCORE_CATEGORY, List.of("NONE"), null, true).override());
+        assertTrue(OverrideRule.judge(advice.top().code(), advice.top().tiedWith(), SCORE_CATEGORY, List.of("WORK_FIRST"), null, true).override());
     }
 
     @Test
