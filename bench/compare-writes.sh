@@ -16,6 +16,7 @@ DB="${BENCH_DB:-trede_compare}"
 WORK=$(mktemp -d)
 . bench/service.sh
 export TREDE_RATE_LIMIT_REQUESTS=$UNLIMITED_RATE
+PID=  # each build's service runs in the subshell of its pipeline, which stops it
 trap 'stop_service; rm -rf "$WORK"' EXIT
 PSQL=(psql -h 127.0.0.1 -U postgres -qAt -v ON_ERROR_STOP=1)
 API="http://localhost:$PORT/api/v1"
