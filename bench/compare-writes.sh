@@ -25,14 +25,7 @@ run_build() { # label app-dir: prints "label call rps p50 p99 failed cpu" for ea
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" 2>/dev/null
   start_service "$2" "$PORT" "jdbc:postgresql://127.0.0.1:5432/$DB" postgres
   tokens "$PORT"
-  for i in $(seq 1 200); do
-    id=$(curl -sf -X POST "$API/intakes" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{ \"clientReference\": \"COMPARE-$i-$RANDOM\", \"municipalityCode\": \"GM0599\", $PROFILE_FIELDS }" | sed 's/^{"id":"\([^"]*\)".*/\1/')
-    curl -sf "$API/intakes/$id/recommendations" -H "Authorization: Bearer $TOKEN" > "$WORK/advice.json"
-    echo "$id"
-  done > "$WORK/ids"
-  TOP=$(sed 's/.*"items":\[{"rank":1,"interventionCode":"\([^"]*\)".*/\1/' "$WORK/advice.json")
-  echo "{\"interventionCodes\": [\"$TOP\"], \"klantmanagerId\": \"km-bench\"}" > "$WORK/decision.json"
+  stored_intakes 200
   DURATION=20
   INTAKE_BODY=1 load warmup "$API/intakes" >/dev/null
   IDS_FILE="$WORK/ids" BODY_FILE="$WORK/decision.json" load warmup "$API/intakes/INTAKE_ID/decisions" >/dev/null

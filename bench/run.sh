@@ -25,19 +25,6 @@ build_embedded
 RESULTS="$WORK/results"
 API="http://localhost:$PORT/api/v1"
 
-# Intakes with their advice shown, for the calls on stored intakes to cycle over.
-stored_intakes() { # count
-  for i in $(seq 1 "$1"); do
-    id=$(curl -sf -X POST "$API/intakes" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-      -d "{ \"clientReference\": \"BENCH-STORED-$i-$RANDOM\", \"municipalityCode\": \"GM0599\", $PROFILE_FIELDS }" | sed 's/^{"id":"\([^"]*\)".*/\1/')
-    curl -sf "$API/intakes/$id/recommendations" -H "Authorization: Bearer $TOKEN" > "$WORK/advice.json"
-    echo "$id"
-  done > "$WORK/ids"
-  # A decision for the advice's top option: no deviation to explain.
-  TOP=$(sed 's/.*"items":\[{"rank":1,"interventionCode":"\([^"]*\)".*/\1/' "$WORK/advice.json")
-  echo "{\"interventionCodes\": [\"$TOP\"], \"klantmanagerId\": \"km-bench\"}" > "$WORK/decision.json"
-}
-
 calls() { # label: loads every call of this service (warm-up first) and appends to RESULTS
   local label=$1 floor
   tokens "$PORT"

@@ -5,6 +5,8 @@
 #   start_service APP_DIR PORT JDBC_URL [user]   sets PID and SERVICE_LOG; waits until ready
 #   stop_service                   SIGTERM, then waits for the exit
 #   tokens PORT                    sets TOKEN (case system of Rotterdam)
+#   stored_intakes COUNT           COUNT intakes with their advice shown ($API, $TOKEN): their ids in
+#                                  WORK/ids, a decision on the advice's top in WORK/decision.json
 #   heap_after_gc                  the service's heap in use after a full GC, in MB
 #   load NAME URL [wrk args]       one wrk run (2 threads, 16 connections, DURATION seconds, plus
 #                                  RATE_DELAY_MS between a connection's requests when set); prints
@@ -52,6 +54,19 @@ PROFILE_FIELDS='"age": 34, "educationLevel": "MBO_2_4", "dutchLanguageLevel": "B
   "jobSearchSelfEfficacy": 3, "expectsWork": true, "participationRung": 3, "labourMarketTightness": 0.9'
 echo "{ $PROFILE_FIELDS }" > "$WORK/score.json"
 export PROFILE_FIELDS
+
+# Intakes with their advice shown, for the calls on stored intakes to cycle over.
+stored_intakes() { # count
+  for i in $(seq 1 "$1"); do
+    id=$(curl -sf -X POST "$API/intakes" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{ \"clientReference\": \"BENCH-STORED-$i-$RANDOM\", \"municipalityCode\": \"GM0599\", $PROFILE_FIELDS }" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+    curl -sf "$API/intakes/$id/recommendations" -H "Authorization: Bearer $TOKEN" > "$WORK/advice.json"
+    echo "$id"
+  done > "$WORK/ids"
+  # A decision for the advice's top option: no deviation to explain.
+  TOP=$(sed 's/.*"items":\[{"rank":1,"interventionCode":"\([^"]*\)".*/\1/' "$WORK/advice.json")
+  echo "{\"interventionCodes\": [\"$TOP\"], \"klantmanagerId\": \"km-bench\"}" > "$WORK/decision.json"
+}
 
 # Milliseconds to wait between a connection's requests for about half of the given rate.
 half_rate_delay() { awk -v r="$1" 'BEGIN { printf "%.3f", 16 * 1000 / (r / 2) }'; }
