@@ -19,8 +19,8 @@ import nl.trede.core.digest.Sha256;
 public class AuditEntry extends PanacheEntityBase {
 
     /**
-     * The trail's global number, in the order entries were written (not part of the hash). The insert
-     * draws it from {@code audit_entry_seq} (the column's default) and returns it: no separate round trip.
+     * The trail's global number, in the order entries were written (not part of the hash): the column's
+     * default draws it from {@code audit_entry_seq} at the insert ({@link AuditTrail} appends as plain SQL).
      */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
