@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.trede.core.causal.EffectTerm;
+import nl.trede.core.causal.TermSearch;
 
 /**
  * Turns the feature columns of a data scientist's CSV extract into a numeric design, whatever the
@@ -24,6 +26,7 @@ final class CsvDesign {
     static final int MAX_LEVELS = 30;
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String MISSING_LEVEL = "(missing)";
+    private static final String MISSING_SUFFIX = "_missing";
     private static final String OTHER_LEVEL = "(other)";
 
     final double[][] features;
@@ -114,8 +117,8 @@ final class CsvDesign {
         names.add(name);
         if (present < n) {
             encoded.add(indicator);
-            names.add(name + "_missing");
-            description.put("encoding", "missing cells set to the mean " + Numbers.format(mean) + ", plus indicator " + name + "_missing");
+            names.add(name + MISSING_SUFFIX);
+            description.put("encoding", "missing cells set to the mean " + Numbers.format(mean) + ", plus indicator " + name + MISSING_SUFFIX);
         } else {
             description.put("encoding", "as is");
         }
@@ -158,5 +161,28 @@ final class CsvDesign {
             names.add(name + "=" + l);
         }
         description.put("encoding", levels.size() == 1 ? "dropped: a single level" : "one-hot against the most frequent level");
+    }
+
+    /**
+     * The columns the final stage's term search may cut: every encoded column but the missing
+     * indicators, each with its own indicator where it has one (a mean-filled cell is no value to cut at).
+     */
+    List<TermSearch.Candidate> termCandidates() {
+        List<TermSearch.Candidate> candidates = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (!names.get(c).endsWith(MISSING_SUFFIX)) {
+                candidates.add(new TermSearch.Candidate(c, names.indexOf(names.get(c) + MISSING_SUFFIX)));
+            }
+        }
+        return candidates;
+    }
+
+    /** A term in the extract's own column names: "months >= 36 and licence=yes < 0.5". */
+    String describe(EffectTerm term) {
+        List<String> parts = new ArrayList<>();
+        for (EffectTerm.Condition c : term.conditions()) {
+            parts.add(names.get(c.column()) + (c.atLeast() ? " >= " : " < ") + Numbers.format(c.cut()));
+        }
+        return String.join(" and ", parts);
     }
 }

@@ -66,7 +66,8 @@ final class EstimateEffectsCommand implements Command {
                   --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
                   --control      the treatment value meaning "no intervention"; default "0" if present,
                                  else NONE or control (any case), else the most frequent value
-                  --features     columns to adjust for; default all columns but treatment and outcome
+                  --features     columns to adjust for; default all columns but treatment and outcome, and
+                                 but columns that look like ids, other outcomes or protected attributes
                   --report       write the JSON report here instead of to stdout
                   --predictions  write per-row client effects (CSV, input order) here
                   --model        write the fitted effect model (JSON) here and print its SHA-256
@@ -193,7 +194,7 @@ final class EstimateEffectsCommand implements Command {
             CsvDesign design = CsvDesign.encode(table, featureColumns);
             CausalData data = new CausalData(design.features, design.names, treatment, outcome, arms);
             summary.printf(Locale.ROOT, "control: '%s' (%s)%n", control, controlChoice[1]);
-            CausalFit fit = new DoublyRobustEstimator(settings()).fit(data);
+            CausalFit fit = new DoublyRobustEstimator(settings()).fitWithTerms(data, design.termCandidates());
             double seconds = (System.nanoTime() - started) / 1e9;
 
             ObjectNode report = report(fit, data, design, controlChoice, seconds);
@@ -219,7 +220,7 @@ final class EstimateEffectsCommand implements Command {
                     throw new CommandException("cannot write --model " + options.model() + ": " + e.getMessage());
                 }
             }
-            printSummary(fit, data, seconds);
+            printSummary(fit, data, design, seconds);
         }
 
         private DoublyRobustEstimator.Settings settings() {
@@ -251,14 +252,26 @@ final class EstimateEffectsCommand implements Command {
             return column;
         }
 
+        /** Columns left out of the default features, with the reason: an id or another outcome would leak. */
+        private final Map<String, String> leftOut = new LinkedHashMap<>();
+
         private List<Integer> featureColumns(CsvTable table, int treatmentColumn, int outcomeColumn)
                 throws CommandException {
             List<Integer> columns = new ArrayList<>();
             if (options.features() == null) {
                 for (int c = 0; c < table.header().size(); c++) {
-                    if (c != treatmentColumn && c != outcomeColumn) {
-                        columns.add(c);
+                    if (c == treatmentColumn || c == outcomeColumn) {
+                        continue;
                     }
+                    String why = LeakingColumns.reason(table, c, table.header().get(outcomeColumn));
+                    if (why == null) {
+                        columns.add(c);
+                    } else {
+                        leftOut.put(table.header().get(c), why);
+                    }
+                }
+                if (columns.isEmpty()) {
+                    throw new CommandException("no usable feature columns: " + leftOut + "; name them with --features");
                 }
                 return columns;
             }
@@ -356,12 +369,17 @@ final class EstimateEffectsCommand implements Command {
                 quantiles(node.putObject("propensityOwnClients"), arm.armClients());
             }
             ObjectNode method = report.putObject("method");
-            method.put("estimator", "cross-fitted AIPW (ATE, ATT) and DR-learner with a ridge final stage");
+            method.put("estimator", "cross-fitted AIPW (ATE, ATT) and DR-learner with a ridge final stage on every feature, "
+                    + "plus the threshold and interaction terms a search on held-out folds keeps (TermSearch)");
+            ArrayNode terms = method.putArray("finalStageTerms");
+            fit.model().state().effectTerms().forEach(t -> terms.add(design.describe(t)));
+            method.put("termSearch", fit.model().state().provenance().get("effectTerms"));
             method.put("folds", s.folds());
             method.put("seed", s.seed());
             method.put("intervals", "95 %, from the influence function (ATE, ATT) and an HC0 sandwich (client level)");
             method.put("seconds", Math.round(seconds * 100) / 100.0);
             report.set("features", JSON.valueToTree(design.columns));
+            report.set("leftOutColumns", JSON.valueToTree(leftOut));
             return report;
         }
 
@@ -438,7 +456,7 @@ final class EstimateEffectsCommand implements Command {
             }
         }
 
-        private void printSummary(CausalFit fit, CausalData data, double seconds) {
+        private void printSummary(CausalFit fit, CausalData data, CsvDesign design, double seconds) {
             summary.printf(Locale.ROOT, "%d rows, outcome '%s' (%s), %d features after encoding, %.1f s%n",
                     data.size(), options.outcome(), fit.outcomeType().label(), data.featureNames().size(), seconds);
             summary.printf(Locale.ROOT, "%-20s %8s %34s %34s %10s %9s%n", "treatment", "n", "ATE [95% CI]",
@@ -449,6 +467,11 @@ final class EstimateEffectsCommand implements Command {
                         Numbers.format(a.att()) + " [" + Numbers.format(a.attLower()) + ", " + Numbers.format(a.attUpper()) + "]",
                         Numbers.format(a.naiveDifference()), 100 * a.offSupportShare());
             }
+            leftOut.forEach((column, why) -> summary.printf("column '%s' left out of the features: %s (name it with --features to use it)%n",
+                    column, why));
+            List<String> terms = fit.model().state().effectTerms().stream().map(design::describe).toList();
+            summary.println("threshold and interaction terms in the client-level effects: "
+                    + (terms.isEmpty() ? "none kept" : String.join("; ", terms)));
             if (options.report() != null) {
                 summary.println("report written to " + options.report());
             }

@@ -47,7 +47,7 @@ final class TrainModelsCommand implements Command {
                   --version          distance model version without the kind (default 1.0.0)
                   --training         clients for fitting, validating and calibrating the distance model (default 60000)
                   --held-out         further clients the distance model's card is measured on (default 50000)
-                  --effect-version   effect model version (default effects-1.0.0)
+                  --effect-version   effect model version (default effects-1.1.0)
                   --effect-history   clients in the simulated history the effect model learns from (default 50000)
                   --effect-held-out  clients the effect model's card is measured on (default 10000)
                 """;

@@ -107,7 +107,7 @@ public class ModelCardResource {
     @Path("/{modelVersion}")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.KLANTMANAGER, Roles.TEAM_LEAD, Roles.DATA_SCIENTIST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One model artefact with its card", description = "The card of one registered model artefact "
-            + "(distance-1.0.0, effects-1.0.0), whether it is serving, and whether the card matches the SHA-256 it was registered with.")
+            + "(distance-1.0.0, effects-1.1.0), whether it is serving, and whether the card matches the SHA-256 it was registered with.")
     @APIResponse(responseCode = "200", description = "The model card")
     public ModelOverview.Card getModel(@PathParam("modelVersion") String modelVersion) {
         return cards.card(modelVersion);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ModelOverview")
 public record ModelOverview(
         @Schema(description = "Version per kind of model (distance, effects, catalogue) of the model set that answers requests "
-                + "on this instance now", example = "{\"catalogue\": \"catalogue-1\", \"distance\": \"distance-1.0.0\", \"effects\": \"effects-1.0.0\"}")
+                + "on this instance now", example = "{\"catalogue\": \"catalogue-1\", \"distance\": \"distance-1.0.0\", \"effects\": \"effects-1.1.0\"}")
         Map<String, String> activeVersions,
         @Schema(description = "The version this instance serves now; within trede.models.poll-interval (5 s) of a promotion "
                 + "or rollback it is the registry's active version", example = "1")
@@ -83,7 +83,7 @@ public record ModelOverview(
     public record Live(
             @Schema(example = "1") long version,
             @Schema(example = "distance-1.0.0") String distanceModel,
-            @Schema(nullable = true, example = "effects-1.0.0") String effectModel,
+            @Schema(nullable = true, example = "effects-1.1.0") String effectModel,
             @Schema(example = "catalogue-1") String catalogue,
             @Schema(description = "The moment asked about") Instant at,
             @Schema(description = "The event that made it active: it was live from its occurredAt until the next such event")

@@ -193,4 +193,43 @@ class EstimateEffectsCommandTest {
         }
         assertTrue(result.out().isEmpty());
     }
+
+    /**
+     * Without --features, a column that looks like an id, another outcome or a protected attribute is
+     * not adjusted for (it would leak: an id memorises clients, a later outcome is caused by the
+     * treatment); the report and the summary say which were left out and why, and naming one uses it.
+     */
+    @Test
+    void idsLaterOutcomesAndProtectedAttributesAreLeftOutUnlessNamed() throws IOException {
+        Path extract = dir.resolve("with-leaks.csv");
+        List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+        StringBuilder csv = new StringBuilder(lines.get(0) + ",client_id,worked24,gender\r\n");
+        for (int i = 1; i < lines.size(); i++) {
+            String row = lines.get(i);
+            csv.append(row).append(',').append(1000 + i).append(',').append(i % 3 == 0 ? 1 : 0).append(',')
+                    .append(i % 2 == 0 ? "v" : "m").append("\r\n");
+        }
+        Files.writeString(extract, csv, StandardCharsets.UTF_8);
+        Path report = dir.resolve("leaks.json");
+        Result result = run("--data", extract.toString(), "--treatment", "programme", "--outcome", "worked",
+                "--report", report.toString());
+        assertEquals(0, result.code(), result.err());
+        JsonNode json = JSON.readTree(report.toFile());
+        JsonNode leftOut = json.get("leftOutColumns");
+        for (String column : List.of("client_id", "worked24", "gender")) {
+            assertTrue(leftOut.has(column), column + " left out: " + leftOut);
+            assertTrue(result.out().contains("column '" + column + "' left out"), result.out());
+        }
+        List<String> used = new java.util.ArrayList<>();
+        json.get("features").forEach(f -> used.add(f.get("column").asText()));
+        assertFalse(used.contains("client_id") || used.contains("worked24") || used.contains("gender"), used.toString());
+        assertTrue(used.containsAll(List.of("age", "motivation", "city", "education", "health_limitation")), used.toString());
+
+        Result named = run("--data", extract.toString(), "--treatment", "programme", "--outcome", "worked",
+                "--features", "age,motivation,worked24", "--report", report.toString());
+        assertEquals(0, named.code(), named.err());
+        List<String> namedUsed = new java.util.ArrayList<>();
+        JSON.readTree(report.toFile()).get("features").forEach(f -> namedUsed.add(f.get("column").asText()));
+        assertEquals(List.of("age", "motivation", "worked24"), namedUsed, "a column named with --features is used");
+    }
 }

@@ -49,12 +49,12 @@ class ModelCardResourceTest {
                         "activeVersions.effects", equalTo(ready.get("effectModel")),
                         "activeVersions.catalogue", equalTo(ready.get("catalogue")),
                         "activeVersions.catalogue", equalTo(catalogue),
-                        "cards.modelVersion", hasItems("distance-1.0.0", "effects-1.0.0"),
+                        "cards.modelVersion", hasItems("distance-1.0.0", "effects-1.1.0"),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.active", equalTo(true),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.kind", equalTo("distance"),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.registryHashMatches", equalTo(true),
                         "cards.find { it.modelVersion == 'distance-1.0.0' }.card.heldOut.calibrationTable", hasSize(10),
-                        "cards.find { it.modelVersion == 'effects-1.0.0' }.active", equalTo(true),
+                        "cards.find { it.modelVersion == 'effects-1.1.0' }.active", equalTo(true),
                         "evaluations.file", contains("effects-test-1.evaluation.json"),
                         "evaluations[0].report.pehe", equalTo(1.8f));
     }

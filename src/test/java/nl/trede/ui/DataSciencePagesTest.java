@@ -56,14 +56,14 @@ class DataSciencePagesTest extends BrowserTest {
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#effecten figure svg[role=img]"), interventions - 1));
         assertTrue(browser.visible("effecten-bron").getText().contains("indicatieve aannames"), "the page says where the numbers come from");
 
-        WebElement effects = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-effects-1.0.0']"));
+        WebElement effects = browser.driver.findElement(By.cssSelector("section[aria-labelledby='kaart-effects-1.1.0']"));
         List<WebElement> averages = effects.findElements(By.cssSelector("table tbody tr"));
         assertEquals(2 * (interventions - 1), averages.size(), "one row per intervention and horizon");
         assertTrue(averages.get(0).getText().startsWith("sollicitatietraining en bemiddeling 12 mnd +2,3"), averages.get(0).getText());
         assertTrue(effects.getText().contains("Wat het advies oplevert"), "the policy value against the oracle is drawn");
         List<String> sources = browser.driver.findElements(By.cssSelector("#effecten figure p")).stream().map(WebElement::getText).toList();
-        assertEquals(interventions - 1, sources.stream().filter(t -> t.contains("geleerd (effects-1.0.0)")).count(), sources.toString());
-        assertTrue(browser.visible("effecten-bron").getText().contains("effects-1.0.0"));
+        assertEquals(interventions - 1, sources.stream().filter(t -> t.contains("geleerd (effects-1.1.0)")).count(), sources.toString());
+        assertTrue(browser.visible("effecten-bron").getText().contains("effects-1.1.0"));
         browser.screenshot("modellen");
     }
 

@@ -135,6 +135,29 @@ public final class DoublyRobustEstimator {
      * @param lightColumns indices into {@code data.featureNames()} (among effectColumns)
      */
     public CausalFit fit(CausalData data, int[] effectColumns, int[] lightColumns) {
+        return fit(data, effectColumns, lightColumns, List.of());
+    }
+
+    /** As {@link #fit(CausalData)}, every column in the final stage, and the terms {@link TermSearch} finds for any treatment arm. */
+    public CausalFit fitWithTerms(CausalData data, List<TermSearch.Candidate> termCandidates) {
+        int[] everyColumn = IntStream.range(0, data.featureNames().size()).toArray();
+        return fit(data, everyColumn, new int[0], termCandidates, IntStream.range(1, data.armCount()).toArray());
+    }
+
+    /** The most threshold and interaction terms {@link TermSearch} adds to a final stage. */
+    static final int MAX_TERMS = 4;
+
+    /**
+     * As {@link #fit(CausalData, int[], int[])}, and the final stage also gets the threshold and
+     * interaction terms on the candidate columns that {@link TermSearch} finds in the pseudo-outcomes of
+     * the searched arms (per arm at most {@link #MAX_TERMS}, as many as cross-validation keeps; lightly
+     * penalised, like the light columns). Every treatment arm's final stage has all the terms found.
+     *
+     * @param termCandidates columns the search may cut (empty: no search, the final stage is linear)
+     * @param searchedArms   the treatment arms whose pseudo-outcome is searched
+     */
+    public CausalFit fit(CausalData data, int[] effectColumns, int[] lightColumns, List<TermSearch.Candidate> termCandidates,
+                         int... searchedArms) {
         int n = data.size();
         int arms = data.armCount();
         int p = data.featureNames().size();
@@ -220,11 +243,31 @@ public final class DoublyRobustEstimator {
 
         // 4. DR-learner final stage with a joint sandwich covariance
         FinalStage finalStage;
+        List<EffectTerm> terms = new ArrayList<>();
+        double[] termMeans = new double[0];
+        double[] termScales = new double[0];
+        List<String> searches = new ArrayList<>();
         if (effectColumns == null) {
             finalStage = finalStage(z, psi, onSupport, penalties(p + 1, null, new int[0]));
         } else {
-            finalStage = embed(finalStage(select(z, effectColumns), psi, onSupport,
-                    penalties(effectColumns.length + 1, effectColumns, lightColumns)), effectColumns, p + 1);
+            double[][] linear = select(z, effectColumns);
+            double[] linearPenalties = penalties(effectColumns.length + 1, effectColumns, lightColumns);
+            for (int arm : termCandidates.isEmpty() ? new int[0] : searchedArms) {
+                int[] rows = rowsWhere(i -> onSupport[i][arm], n);
+                TermSearch.Result search = new TermSearch(MAX_TERMS).search(data.features(), psi[arm], rows, linear,
+                        linearPenalties, termCandidates, fold, settings.folds());
+                search.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+                searches.add(data.armNames().get(arm) + ": " + search.terms().size() + " of at most " + MAX_TERMS
+                        + " (held-out DR loss by number of terms: " + Arrays.toString(search.heldOutLoss())
+                        + ", standard errors of each step " + Arrays.toString(search.heldOutLossSe())
+                        + "; terms kept while a step lowers it by more than 1.5 of them)");
+            }
+            termMeans = new double[terms.size()];
+            termScales = new double[terms.size()];
+            double[][] design = withTerms(linear, data.features(), terms, termMeans, termScales);
+            double[] designPenalties = Arrays.copyOf(linearPenalties, linearPenalties.length + terms.size());
+            Arrays.fill(designPenalties, linearPenalties.length, designPenalties.length, 1);
+            finalStage = embed(finalStage(design, psi, onSupport, designPenalties), effectColumns, p + 1, terms.size());
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("estimator", "cross-fitted AIPW + DR-learner (ridge final stage, HC0 sandwich)");
@@ -237,6 +280,9 @@ public final class DoublyRobustEstimator {
                         Arrays.stream(lightColumns).mapToObj(c -> data.featureNames().get(c)).toList()));
             }
         }
+        if (!searches.isEmpty()) {
+            provenance.put("effectTerms", String.join("; ", searches));
+        }
         provenance.put("clients", Integer.toString(n));
         for (int k = 0; k < arms; k++) {
             provenance.put("clients." + data.armNames().get(k), Integer.toString(sizes[k]));
@@ -244,7 +290,7 @@ public final class DoublyRobustEstimator {
         DrLearnerModel model = new DrLearnerModel(new DrLearnerModel.State(DrLearnerModel.FORMAT, type,
                 data.armNames(), data.featureNames(), means, scales, propensityFull, thresholds,
                 supportRule.columnMin(), supportRule.columnMax(), finalStage.coefficients(), finalStage.covariance(),
-                outcomeFull, provenance));
+                outcomeFull, provenance, List.copyOf(terms), termMeans, termScales));
         return new CausalFit(type, summaries, overlap(data, e, thresholds, onSupport), model, e);
     }
 
@@ -325,17 +371,24 @@ public final class DoublyRobustEstimator {
         return result;
     }
 
-    /** A final stage over selected columns, written into full-width coefficients and covariance (zeros elsewhere). */
-    private static FinalStage embed(FinalStage small, int[] columns, int width) {
+    /**
+     * A final stage over selected columns and then {@code terms} term columns, written into coefficients
+     * and covariance over every column and then the terms (zeros elsewhere).
+     */
+    private static FinalStage embed(FinalStage small, int[] columns, int designWidth, int terms) {
         int blocks = small.coefficients().length;
-        int[] position = new int[columns.length + 1];
+        int smallWidth = columns.length + 1 + terms;
+        int width = designWidth + terms;
+        int[] position = new int[smallWidth];
         position[0] = 0;
         for (int c = 0; c < columns.length; c++) {
             position[c + 1] = columns[c] + 1;
         }
+        for (int t = 0; t < terms; t++) {
+            position[columns.length + 1 + t] = designWidth + t;
+        }
         double[][] coefficients = new double[blocks][width];
         double[][] covariance = new double[blocks * width][blocks * width];
-        int smallWidth = columns.length + 1;
         for (int b = 0; b < blocks; b++) {
             for (int s = 0; s < smallWidth; s++) {
                 coefficients[b][position[s]] = small.coefficients()[b][s];
@@ -348,6 +401,24 @@ public final class DoublyRobustEstimator {
             }
         }
         return new FinalStage(coefficients, covariance);
+    }
+
+    /** The design with each term's standardised value appended (its mean and sd over all clients written into the arrays). */
+    private static double[][] withTerms(double[][] design, double[][] x, List<EffectTerm> terms, double[] means, double[] scales) {
+        int n = x.length;
+        double[][] values = new double[n][terms.size()];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < terms.size(); t++) {
+                values[i][t] = terms.get(t).value(x[i]);
+            }
+        }
+        double[][] standardised = standardisedDesign(values, means, scales);
+        double[][] result = new double[n][];
+        for (int i = 0; i < n; i++) {
+            result[i] = Arrays.copyOf(design[i], design[i].length + terms.size());
+            System.arraycopy(standardised[i], 1, result[i], design[i].length, terms.size());
+        }
+        return result;
     }
 
     /** Coefficients of one arm's outcome model: the logit of P(Y = 1), or the mean of Y. */

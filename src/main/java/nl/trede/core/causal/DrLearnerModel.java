@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.trede.core.digest.Sha256;
@@ -31,8 +32,10 @@ import nl.trede.core.digest.Sha256;
  */
 public final class DrLearnerModel {
 
-    /** The file format written into every saved model. */
-    public static final String FORMAT = "trede-dr-learner/1";
+    /** The file format written into every saved model: version 2 added the final stage's terms. */
+    public static final String FORMAT = "trede-dr-learner/2";
+    /** The format before terms: read as a model without terms. */
+    private static final String FORMAT_WITHOUT_TERMS = "trede-dr-learner/1";
 
     private static final double Z95 = 1.959963984540054;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -41,6 +44,8 @@ public final class DrLearnerModel {
 
     private final State state;
     private final int columns;
+    /** Columns of the final stage's design: intercept, features, terms. */
+    private final int effectWidth;
     private final SupportRule supportRule;
 
     /**
@@ -52,18 +57,32 @@ public final class DrLearnerModel {
      * @param supportThresholds      {@code [K]} propensity below which a client is off support
      * @param columnMin              {@code [K][p]} smallest value of each feature among the arm's clients
      * @param columnMax              {@code [K][p]} largest value
-     * @param effectCoefficients     {@code [K-1][1+p]} DR-learner coefficients of arms 1..K-1
-     * @param effectCovariance       {@code [(K-1)(1+p)][(K-1)(1+p)]} joint covariance of the stacked coefficients
+     * @param effectCoefficients     {@code [K-1][1+p+T]} DR-learner coefficients of arms 1..K-1: intercept, the
+     *                               standardised features, then the standardised terms
+     * @param effectCovariance       {@code [(K-1)(1+p+T)][(K-1)(1+p+T)]} joint covariance of the stacked coefficients
      * @param outcomeCoefficients    {@code [K][1+p]} per-arm outcome models (T-learner baseline):
      *                               logit of P(outcome = 1) for a binary outcome, the mean otherwise
      * @param provenance             settings, sample sizes, data hash: free text key/value pairs
+     * @param effectTerms            the {@code T} threshold and interaction terms of the final stage ({@link TermSearch})
+     * @param termMeans              subtracted from each term's 0/1 value
+     * @param termScales             divides each centred term
      */
     public record State(String format, OutcomeType outcomeType, List<String> armNames, List<String> featureNames,
                         double[] featureMeans, double[] featureScales,
                         double[][] propensityCoefficients, double[] supportThresholds,
                         double[][] columnMin, double[][] columnMax,
                         double[][] effectCoefficients, double[][] effectCovariance,
-                        double[][] outcomeCoefficients, Map<String, String> provenance) {
+                        double[][] outcomeCoefficients, Map<String, String> provenance,
+                        List<EffectTerm> effectTerms, double[] termMeans, double[] termScales) {
+
+        public State {
+            if (FORMAT_WITHOUT_TERMS.equals(format) && effectTerms == null) {
+                format = FORMAT;
+                effectTerms = List.of();
+                termMeans = new double[0];
+                termScales = new double[0];
+            }
+        }
     }
 
     /** Whether a client is on support for the comparison of an arm with control, and if not why. */
@@ -78,11 +97,15 @@ public final class DrLearnerModel {
         int arms = state.armNames().size();
         int p = state.featureNames().size();
         this.columns = p + 1;
+        int terms = state.effectTerms().size();
+        this.effectWidth = columns + terms;
         boolean ok = state.featureMeans().length == p && state.featureScales().length == p
                 && state.propensityCoefficients().length == arms && state.supportThresholds().length == arms
                 && state.columnMin().length == arms && state.columnMax().length == arms
                 && state.effectCoefficients().length == arms - 1
-                && state.effectCovariance().length == (arms - 1) * columns
+                && Arrays.stream(state.effectCoefficients()).allMatch(b -> b.length == effectWidth)
+                && state.effectCovariance().length == (arms - 1) * effectWidth
+                && state.termMeans().length == terms && state.termScales().length == terms
                 && state.outcomeCoefficients().length == arms;
         if (!ok) {
             throw new IllegalArgumentException("model arrays do not match " + arms + " arms and " + p + " features");
@@ -99,7 +122,7 @@ public final class DrLearnerModel {
         return new DrLearnerModel(new State(state.format(), state.outcomeType(), state.armNames(), state.featureNames(),
                 state.featureMeans(), state.featureScales(), state.propensityCoefficients(), state.supportThresholds(),
                 state.columnMin(), state.columnMax(), state.effectCoefficients(), state.effectCovariance(),
-                state.outcomeCoefficients(), merged));
+                state.outcomeCoefficients(), merged, state.effectTerms(), state.termMeans(), state.termScales()));
     }
 
     public State state() {
@@ -156,13 +179,14 @@ public final class DrLearnerModel {
         }
         double[] z = standardise(x);
         double[] e = propensitiesOfStandardised(z);
+        double[] d = effectDesign(x, z);
         ClientEffects.DataCovariance dataCovariance = (a, b) -> a == b
-                ? Matrices.symmetricQuadraticForm(z, state.effectCovariance(), (a - 1) * columns)
-                : Matrices.quadraticForm(z, state.effectCovariance(), (a - 1) * columns, (b - 1) * columns, z);
+                ? Matrices.symmetricQuadraticForm(d, state.effectCovariance(), (a - 1) * effectWidth)
+                : Matrices.quadraticForm(d, state.effectCovariance(), (a - 1) * effectWidth, (b - 1) * effectWidth, d);
         List<ArmEffect> effects = new ArrayList<>();
         for (int k = 1; k < arms; k++) {
             Support support = supportRule.check(x, e, k);
-            double data = Matrices.dot(state.effectCoefficients()[k - 1], z);
+            double data = Matrices.dot(state.effectCoefficients()[k - 1], d);
             double dataSd = Math.sqrt(Math.max(0, dataCovariance.between(k, k)));
             effects.add(combine(k, support, data, dataSd, priors[k]));
         }
@@ -230,6 +254,27 @@ public final class DrLearnerModel {
             z[c + 1] = (x[c] - state.featureMeans()[c]) / state.featureScales()[c];
         }
         return z;
+    }
+
+    /**
+     * The final stage's design row: the standardised features and then each standardised term
+     * ({@code z} itself when the model has no terms).
+     */
+    private double[] effectDesign(double[] x, double[] z) {
+        List<EffectTerm> terms = state.effectTerms();
+        if (terms.isEmpty()) {
+            return z;
+        }
+        double[] d = Arrays.copyOf(z, effectWidth);
+        for (int t = 0; t < terms.size(); t++) {
+            d[columns + t] = standardisedTerm(x, t);
+        }
+        return d;
+    }
+
+    /** Term {@code t}'s value for a client with these (raw) features, standardised as in the final stage. */
+    public double standardisedTerm(double[] x, int t) {
+        return (state.effectTerms().get(t).value(x) - state.termMeans()[t]) / state.termScales()[t];
     }
 
     private double[] propensitiesOfStandardised(double[] z) {

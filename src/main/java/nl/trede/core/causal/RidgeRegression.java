@@ -14,14 +14,14 @@ final class RidgeRegression {
     }
 
     static Fit fit(double[][] z, double[] y, int[] rows, double lambda) {
-        double[] penalties = new double[z[0].length];
+        double[] penalties = new double[width(z, rows)];
         java.util.Arrays.fill(penalties, lambda);
         return fit(z, y, rows, penalties);
     }
 
     /** As {@link #fit(double[][], double[], int[], double)} with one penalty per column (column 0's is ignored). */
     static Fit fit(double[][] z, double[] y, int[] rows, double[] penalties) {
-        int columns = z[0].length;
+        int columns = width(z, rows);
         double[][] gram = new double[columns][columns];
         double[] rhs = new double[columns];
         for (int r : rows) {
@@ -49,5 +49,10 @@ final class RidgeRegression {
             coefficients[a] = Matrices.dot(inverse[a], rhs);
         }
         return new Fit(coefficients, inverse);
+    }
+
+    /** The design's width, read from a row used (rows not used may be left out of {@code z}). */
+    private static int width(double[][] z, int[] rows) {
+        return z[rows.length > 0 ? rows[0] : 0].length;
     }
 }

@@ -37,12 +37,14 @@ public record EffectModelCard(
     /**
      * One intervention at one horizon: the learned average effect over the eligible clients of the
      * history against the true one, the naive difference, overlap, and client-level error (PEHE,
-     * root mean squared error of client effects on the held-out population, on-support clients).
+     * root mean squared error of client effects on the held-out population, on-support clients), and the
+     * threshold and interaction terms the final stage's search kept, in words.
      */
     public record ArmResult(int horizonMonths, String intervention, int eligibleClients, int treatedClients,
                             double trueAte, double ate, double ateLower, double ateUpper, boolean ateCovered,
                             double naiveDifference, double naiveLower, double naiveUpper, boolean naiveCovered,
-                            double offSupportShare, double peheLearned, double peheBlend, double peheTLearner) {
+                            double offSupportShare, double peheLearned, double peheBlend, double peheTLearner,
+                            List<String> finalStageTerms) {
     }
 
     /**

@@ -57,7 +57,9 @@ public final class EffectModelFiles {
                 new EffectModelCard.Method("per intervention and horizon, on the clients eligible for it: cross-fitted "
                         + "(" + e.folds() + " folds) multinomial logistic propensity over NONE / the intervention / OTHER and "
                         + "logistic outcome models on all intake columns; AIPW (doubly robust) scores; DR-learner final stage "
-                        + "(ridge on the named effect modifiers, HC0 sandwich covariance)",
+                        + "(ridge on the named effect modifiers, plus at most 4 threshold and interaction terms the data "
+                        + "choose: nl.trede.core.causal.TermSearch, forward selection on the pseudo-outcome's residual, "
+                        + "the number of terms by held-out DR loss on the cross-fitting folds; HC0 sandwich covariance)",
                         EffectFeatures.VERSION, features.columnNames(), finalStage,
                         List.of(EffectFeatures.PRIOR_COLUMN, EffectFeatures.BASELINE_COLUMN), e.folds(), e.propensityClip(),
                         s.finalLambda12(), s.finalLambda24(),
@@ -73,8 +75,10 @@ public final class EffectModelFiles {
                                 + "put in, not what the interventions do in any municipality.",
                         "No unmeasured confounding is assumed: if klantmanagers chose on something the intake does not "
                                 + "record, every estimate is biased and no interval shows it.",
-                        "Client-level effects are linear in a few named modifiers and the literature prior; the interval "
-                                + "is for that approximation and ignores the error of the cross-fitted nuisance models.",
+                        "Client-level effects are linear in a few named modifiers and the literature prior, plus the "
+                                + "terms the search kept (listed per intervention); the interval is for that approximation, "
+                                + "ignores the error of the cross-fitted nuisance models and does not allow for the search "
+                                + "(a kept term's interval is somewhat too narrow).",
                         "The final stage is ridge-penalised (" + s.finalLambda12() + " at 12 months, " + s.finalLambda24()
                                 + " at 24, on standardised columns; 1 on the literature prior and the baseline chance), "
                                 + "which pulls client effects toward the prior's shape; the sandwich interval does not "
@@ -111,14 +115,14 @@ public final class EffectModelFiles {
                 .append("\n- Shrinkage: ").append(m.shrinkage()).append("\n- Support: ").append(m.support())
                 .append("\n- Ties: ").append(m.ties()).append("\n\n");
         md.append("## Average effects against the truth (history, eligible clients)\n\n");
-        md.append("| horizon | intervention | eligible | treated | true ATE | DR ATE [95 % CI] | covered | naive [95 % CI] | naive covers | off support | PEHE learned | PEHE blend | PEHE T-learner |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| horizon | intervention | eligible | treated | true ATE | DR ATE [95 % CI] | covered | naive [95 % CI] | naive covers | off support | PEHE learned | PEHE blend | PEHE T-learner | terms found |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var a : c.arms()) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %+.2f | %+.2f [%+.2f, %+.2f] | %s | %+.2f [%+.2f, %+.2f] | %s | %s | %.2f | %.2f | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %+.2f | %+.2f [%+.2f, %+.2f] | %s | %+.2f [%+.2f, %+.2f] | %s | %s | %.2f | %.2f | %.2f | %s |%n",
                     a.horizonMonths(), a.intervention(), a.eligibleClients(), a.treatedClients(), a.trueAte(), a.ate(),
                     a.ateLower(), a.ateUpper(), a.ateCovered() ? "yes" : "**no**", a.naiveDifference(), a.naiveLower(),
                     a.naiveUpper(), a.naiveCovered() ? "yes" : "no", pct(a.offSupportShare()), a.peheLearned(),
-                    a.peheBlend(), a.peheTLearner()));
+                    a.peheBlend(), a.peheTLearner(), a.finalStageTerms().isEmpty() ? "none" : String.join("; ", a.finalStageTerms())));
         }
         for (int h : EffectModelTrainer.HORIZONS) {
             long covered = c.arms().stream().filter(a -> a.horizonMonths() == h && a.ateCovered()).count();

@@ -54,7 +54,7 @@ public final class EffectModelTrainer {
                            boolean priorUnpenalised, int folds) {
 
         public static Settings standard(long seed) {
-            return new Settings(seed, 50_000, 10_000, "effects-1.0.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true,
+            return new Settings(seed, 50_000, 10_000, "effects-1.1.0", PopulationGenerator.Settings.defaults(), 20_000, 5_000, 2, true,
                     DoublyRobustEstimator.Settings.defaults().folds());
         }
 
@@ -253,7 +253,7 @@ public final class EffectModelTrainer {
         }
         CausalFit fit = new DoublyRobustEstimator(settings.estimator(h)).fit(data, features.effectModifierColumns(),
                 settings.priorUnpenalised() ? new int[] {features.columnNames().indexOf(EffectFeatures.PRIOR_COLUMN),
-                        features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0]);
+                        features.columnNames().indexOf(EffectFeatures.BASELINE_COLUMN)} : new int[0], features.termCandidates(), 1);
         return new ArmFit(h, intervention, data.size(), sizes[1], priorWidening(records, intervention, h, fit.arm(1)), fit);
     }
 

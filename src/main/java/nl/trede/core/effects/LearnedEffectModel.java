@@ -77,16 +77,13 @@ public final class LearnedEffectModel implements EffectModel {
     private final Map<String, DrLearnerModel> models = new LinkedHashMap<>();
     private final Map<String, ArmModel> arms = new LinkedHashMap<>();
     private final PriorEffectModel prior = new PriorEffectModel();
-    private final EffectFeatures features = new EffectFeatures();
+    private final EffectFeatures features;
 
     public LearnedEffectModel(Stored stored) {
         if (!FORMAT.equals(stored.format())) {
             throw new IllegalArgumentException("not a " + FORMAT + " file: " + stored.format());
         }
-        if (!EffectFeatures.VERSION.equals(stored.featureVersion())) {
-            throw new IllegalArgumentException("effect model was trained on features " + stored.featureVersion()
-                    + ", this code encodes " + EffectFeatures.VERSION);
-        }
+        this.features = EffectFeatures.of(stored.featureVersion());
         this.stored = stored;
         for (ArmModel arm : stored.models()) {
             String key = key(arm.intervention(), arm.horizonMonths());
@@ -195,7 +192,7 @@ public final class LearnedEffectModel implements EffectModel {
     }
 
     /** The modifiers that move this client's learned effect most from the average client's, and the prior/data split. */
-    private static Rationale rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
+    private Rationale rationale(DrLearnerModel model, double[] x, ArmEffect effect, ArmModel arm) {
         DrLearnerModel.State s = model.state();
         double[] b = s.effectCoefficients()[0];
         List<Driver> drivers = new ArrayList<>();
@@ -206,7 +203,13 @@ public final class LearnedEffectModel implements EffectModel {
             }
             double contribution = coefficient * (x[c] - s.featureMeans()[c]) / s.featureScales()[c];
             if (Math.abs(contribution) >= 0.0005) {
-                drivers.add(new Driver(s.featureNames().get(c), 100 * contribution));
+                drivers.add(new Driver(RationaleVocabulary.modifier(s.featureNames().get(c)), 100 * contribution));
+            }
+        }
+        for (int t = 0; t < s.effectTerms().size(); t++) {
+            double contribution = b[x.length + 1 + t] * model.standardisedTerm(x, t);
+            if (Math.abs(contribution) >= 0.0005) {
+                drivers.add(new Driver(features.describe(s.effectTerms().get(t)), 100 * contribution));
             }
         }
         drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(d.percentagePoints())));

@@ -8,6 +8,7 @@ import nl.trede.core.catalogue.Catalogue;
 import nl.trede.core.catalogue.Intervention;
 import nl.trede.core.causal.ArmSummary;
 import nl.trede.core.effects.EffectEstimate;
+import nl.trede.core.effects.EffectFeatures;
 import nl.trede.core.effects.EffectModelCard;
 import nl.trede.core.effects.EffectModelTrainer;
 import nl.trede.core.effects.LearnedEffectModel;
@@ -29,6 +30,8 @@ import nl.trede.core.synth.SyntheticPopulation;
  * points) over eligible, on-support client–intervention pairs.
  */
 public final class EffectEvaluation {
+
+    private static final EffectFeatures FEATURES = new EffectFeatures();
 
     private EffectEvaluation() {
     }
@@ -52,7 +55,8 @@ public final class EffectEvaluation {
                         s.ateLower() <= trueAte && trueAte <= s.ateUpper(),
                         EffectModelTrainer.pp(s.naiveDifference()), EffectModelTrainer.pp(s.naiveLower()), EffectModelTrainer.pp(s.naiveUpper()),
                         s.naiveLower() <= trueAte && trueAte <= s.naiveUpper(),
-                        EffectModelTrainer.round(s.offSupportShare(), 4), pehe.learned(), pehe.blend(), pehe.tLearner()));
+                        EffectModelTrainer.round(s.offSupportShare(), 4), pehe.learned(), pehe.blend(), pehe.tLearner(),
+                        f.fit().model().state().effectTerms().stream().map(t -> FEATURES.describe(t).dutch()).toList()));
             }
             policy.add(p.result());
         }

@@ -69,8 +69,8 @@ public final class RationaleVocabulary {
         return phrase;
     }
 
-    /** One effect modifier and how many percentage points it moves this client's effect from the average client's. */
-    public record Driver(String column, double percentagePoints) {
+    /** One effect modifier or term, in words, and how many percentage points it moves this client's effect from the average client's. */
+    public record Driver(Phrase words, double percentagePoints) {
     }
 
     /** {@code NONE}: the option every effect is measured against. */
@@ -114,7 +114,7 @@ public final class RationaleVocabulary {
             List<String> nl = new ArrayList<>();
             List<String> en = new ArrayList<>();
             for (Driver d : drivers) {
-                Phrase words = modifier(d.column());
+                Phrase words = d.words();
                 nl.add(words.dutch() + " (" + NumberStyle.DUTCH.signed(d.percentagePoints(), 1) + " procentpunt)");
                 en.add(words.english() + " (" + NumberStyle.ENGLISH.signed(d.percentagePoints(), 1) + " pp)");
             }
