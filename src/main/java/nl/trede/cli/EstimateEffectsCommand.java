@@ -66,8 +66,8 @@ final class EstimateEffectsCommand implements Command {
                   --outcome      numeric column: 0/1 (binary) or an amount (continuous); detected automatically
                   --control      the treatment value meaning "no intervention"; default "0" if present,
                                  else NONE or control (any case), else the most frequent value
-                  --features     columns to adjust for; default all columns but treatment and outcome, and
-                                 but columns that look like ids, other outcomes or protected attributes
+                  --features     columns to adjust for; default all columns but treatment and outcome,
+                                 leaving out columns that look like ids, other outcomes or protected attributes
                   --report       write the JSON report here instead of to stdout
                   --predictions  write per-row client effects (CSV, input order) here
                   --model        write the fitted effect model (JSON) here and print its SHA-256

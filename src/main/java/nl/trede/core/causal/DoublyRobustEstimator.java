@@ -257,10 +257,7 @@ public final class DoublyRobustEstimator {
                 TermSearch.Result search = new TermSearch(MAX_TERMS).search(data.features(), psi[arm], rows, linear,
                         linearPenalties, termCandidates, fold, settings.folds());
                 search.terms().stream().filter(t -> !terms.contains(t)).forEach(terms::add);
-                searches.add(data.armNames().get(arm) + ": " + search.terms().size() + " of at most " + MAX_TERMS
-                        + " (held-out DR loss by number of terms: " + Arrays.toString(search.heldOutLoss())
-                        + ", standard errors of each step " + Arrays.toString(search.heldOutLossSe())
-                        + "; terms kept while a step lowers it by more than 1.5 of them)");
+                searches.add(data.armNames().get(arm) + ": " + search.describe(MAX_TERMS));
             }
             termMeans = new double[terms.size()];
             termScales = new double[terms.size()];
@@ -405,20 +402,13 @@ public final class DoublyRobustEstimator {
 
     /** The design with each term's standardised value appended (its mean and sd over all clients written into the arrays). */
     private static double[][] withTerms(double[][] design, double[][] x, List<EffectTerm> terms, double[] means, double[] scales) {
-        int n = x.length;
-        double[][] values = new double[n][terms.size()];
-        for (int i = 0; i < n; i++) {
+        double[][] values = new double[x.length][terms.size()];
+        for (int i = 0; i < x.length; i++) {
             for (int t = 0; t < terms.size(); t++) {
                 values[i][t] = terms.get(t).value(x[i]);
             }
         }
-        double[][] standardised = standardisedDesign(values, means, scales);
-        double[][] result = new double[n][];
-        for (int i = 0; i < n; i++) {
-            result[i] = Arrays.copyOf(design[i], design[i].length + terms.size());
-            System.arraycopy(standardised[i], 1, result[i], design[i].length, terms.size());
-        }
-        return result;
+        return withStandardised(design, values, means, scales);
     }
 
     /** Coefficients of one arm's outcome model: the logit of P(Y = 1), or the mean of Y. */
@@ -557,14 +547,17 @@ public final class DoublyRobustEstimator {
     /** The standardised design with the assignment features (standardised too) appended; the design itself when there are none. */
     private static double[][] withAssignmentFeatures(double[][] z, double[][] assignment) {
         int extra = assignment.length == 0 ? 0 : assignment[0].length;
-        if (extra == 0) {
-            return z;
-        }
-        double[][] standardised = standardisedDesign(assignment, new double[extra], new double[extra]);
-        double[][] result = new double[z.length][];
-        for (int i = 0; i < z.length; i++) {
-            result[i] = Arrays.copyOf(z[i], z[i].length + extra);
-            System.arraycopy(standardised[i], 1, result[i], z[i].length, extra);
+        return extra == 0 ? z : withStandardised(z, assignment, new double[extra], new double[extra]);
+    }
+
+    /** The design with the extra columns appended, standardised (their means and sds written into the arrays). */
+    private static double[][] withStandardised(double[][] design, double[][] extra, double[] means, double[] scales) {
+        int width = means.length;
+        double[][] standardised = standardisedDesign(extra, means, scales);
+        double[][] result = new double[design.length][];
+        for (int i = 0; i < design.length; i++) {
+            result[i] = Arrays.copyOf(design[i], design[i].length + width);
+            System.arraycopy(standardised[i], 1, result[i], design[i].length, width);
         }
         return result;
     }

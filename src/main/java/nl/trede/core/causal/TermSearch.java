@@ -28,6 +28,13 @@ public final class TermSearch {
 
     /** The chosen terms, the held-out loss of every number of terms, and the standard error of each step from one fewer. */
     record Result(List<EffectTerm> terms, double[] heldOutLoss, double[] heldOutLossSe) {
+
+        /** What was kept and why, for a model's provenance. */
+        String describe(int maxTerms) {
+            return terms.size() + " of at most " + maxTerms + " (held-out DR loss by number of terms: " + Arrays.toString(heldOutLoss)
+                    + ", standard errors of each step " + Arrays.toString(heldOutLossSe) + "; terms kept while a step lowers it by more than "
+                    + SIGNIFICANT + " of them)";
+        }
     }
 
     private static final int QUANTILES = 10;
@@ -64,7 +71,7 @@ public final class TermSearch {
             int current = f;
             int[] train = Arrays.stream(rows).filter(i -> fold[i] != current).toArray();
             int[] test = Arrays.stream(rows).filter(i -> fold[i] == current).toArray();
-            Path path = path(x, psi, train, base, penalties, conditions);
+            Path path = path(x, psi, train, base, penalties, conditions, maxTerms);
             for (int i : test) {
                 heldOut[i] = true;
                 for (int length = 0; length <= maxTerms; length++) {
@@ -84,8 +91,8 @@ public final class TermSearch {
         while (chosen < maxTerms && mean[chosen] - mean[chosen + 1] > SIGNIFICANT * se[chosen + 1]) {
             chosen++;
         }
-        List<EffectTerm> terms = path(x, psi, rows, base, penalties, conditions).terms;
-        return new Result(List.copyOf(terms.subList(0, Math.min(chosen, terms.size()))), mean, se);
+        List<EffectTerm> terms = chosen == 0 ? List.of() : path(x, psi, rows, base, penalties, conditions, chosen).terms;
+        return new Result(List.copyOf(terms), mean, se);
     }
 
     /** One condition per decile cut of every candidate column, on the clients searched (a 0/1 column: one). */
@@ -114,13 +121,9 @@ public final class TermSearch {
     }
 
     private static boolean covers(EffectTerm.Condition condition, double[][] x, int[] rows) {
-        return coversTerm(EffectTerm.of(condition), x, rows);
-    }
-
-    private static boolean coversTerm(EffectTerm term, double[][] x, int[] rows) {
         int on = 0;
         for (int i : rows) {
-            on += (int) term.value(x[i]);
+            on += condition.holds(x[i]) ? 1 : 0;
         }
         return on >= MIN_SHARE * rows.length && rows.length - on >= MIN_SHARE * rows.length;
     }
@@ -153,9 +156,11 @@ public final class TermSearch {
      * residual. Pairs are a condition chosen so far together with a condition on another column,
      * either side (hierarchical: an interaction enters after one of its parts). Few candidates matter:
      * the more there are, the further out the largest noise score lies.
+     *
+     * @param steps the most terms to add (a path's first terms do not depend on how long it runs)
      */
-    private Path path(double[][] x, double[] psi, int[] rows, double[][] base, double[] penalties,
-                      List<EffectTerm.Condition> conditions) {
+    private static Path path(double[][] x, double[] psi, int[] rows, double[][] base, double[] penalties,
+                             List<EffectTerm.Condition> conditions, int steps) {
         int m = rows.length;
         boolean[][] singles = new boolean[conditions.size()][m];
         for (int c = 0; c < conditions.size(); c++) {
@@ -167,7 +172,7 @@ public final class TermSearch {
         List<boolean[]> chosen = new ArrayList<>();
         for (int step = 0; ; step++) {
             double[] residual = refit(path, chosen, base, penalties, psi, rows);
-            if (step == maxTerms) {
+            if (step == steps) {
                 return path;
             }
             Sums all = new Sums();

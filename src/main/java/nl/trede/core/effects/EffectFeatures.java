@@ -2,7 +2,9 @@ package nl.trede.core.effects;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.trede.core.catalogue.Eligibility;
 import nl.trede.core.causal.EffectTerm;
 import nl.trede.core.causal.TermSearch;
@@ -79,6 +81,8 @@ public final class EffectFeatures {
     private final int[] modifierColumns;
     private final int baseWidth;
     private final List<TermSearch.Candidate> termCandidates;
+    /** The intake field behind each column the term search may cut (the baseline chance has none). */
+    private final Map<Integer, ProfileField> fieldOfColumn = new LinkedHashMap<>();
     private final boolean cutColumns;
 
     /** The current design ({@link #VERSION}). */
@@ -121,11 +125,12 @@ public final class EffectFeatures {
         }).toArray();
         List<TermSearch.Candidate> candidates = new ArrayList<>();
         for (ProfileField field : cutColumns ? CUT_FIELDS : List.<ProfileField>of()) {
-            candidates.add(new TermSearch.Candidate(columns.indexOf(field.fieldName() + VALUE), missingColumn(field)));
+            fieldOfColumn.put(columns.indexOf(field.fieldName() + VALUE), field);
         }
         for (ProfileField field : FLAG_FIELDS) {
-            candidates.add(new TermSearch.Candidate(columns.indexOf(field.fieldName()), missingColumn(field)));
+            fieldOfColumn.put(columns.indexOf(field.fieldName()), field);
         }
+        fieldOfColumn.forEach((column, field) -> candidates.add(new TermSearch.Candidate(column, missingColumn(field))));
         candidates.add(new TermSearch.Candidate(columns.indexOf(BASELINE_COLUMN), -1));
         termCandidates = List.copyOf(candidates);
     }
@@ -161,13 +166,12 @@ public final class EffectFeatures {
     }
 
     private RationaleVocabulary.Phrase describe(EffectTerm.Condition c) {
-        String name = columns.get(c.column());
-        if (name.equals(BASELINE_COLUMN)) {
+        ProfileField field = fieldOfColumn.get(c.column());
+        if (field == null) { // the baseline chance
             String percent = NumberStyle.DUTCH.fixed(100 * c.cut(), 0) + " %";
             return new RationaleVocabulary.Phrase("eigen kans op werk zonder hulp " + (c.atLeast() ? percent + " of meer" : "onder " + percent),
                     "own chance of work without help " + (c.atLeast() ? "at least " : "below ") + NumberStyle.ENGLISH.fixed(100 * c.cut(), 0) + " %");
         }
-        ProfileField field = fieldOf(name.endsWith(VALUE) ? name.substring(0, name.length() - VALUE.length()) : name);
         if (field.type() == Boolean.class) {
             return new RationaleVocabulary.Phrase(field.dutchLabel() + ": " + (c.atLeast() ? "ja" : "nee"),
                     field.fieldName() + ": " + (c.atLeast() ? "yes" : "no"));
@@ -181,15 +185,6 @@ public final class EffectFeatures {
         String amount = NumberStyle.DUTCH.fixed(c.cut(), decimals) + field.dutchUnit().map(unit -> " " + unit).orElse("");
         return new RationaleVocabulary.Phrase(field.dutchLabel() + ": " + (c.atLeast() ? amount + " of meer" : "minder dan " + amount),
                 field.fieldName() + (c.atLeast() ? " at least " : " below ") + NumberStyle.ENGLISH.fixed(c.cut(), decimals));
-    }
-
-    private static ProfileField fieldOf(String fieldName) {
-        for (ProfileField field : ProfileField.values()) {
-            if (field.fieldName().equals(fieldName)) {
-                return field;
-            }
-        }
-        throw new IllegalArgumentException("no intake field " + fieldName);
     }
 
     public List<String> columnNames() {
